@@ -1,0 +1,50 @@
+# fitrec — `make run` starts the app, `make test` runs every check. Both bootstrap .venv.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PORT   ?= 8000
+SAMPLE := examples/sample-workout.txt
+
+.PHONY: run test lint typecheck pytest system-deps install install-test bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q --disable-pip-version-check -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q --disable-pip-version-check -e '.[test]'
+	touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+## run: lint the article's sample program, then show its loads
+run: install
+	$(BIN)/fitrec lint $(SAMPLE)
+	$(BIN)/fitrec show $(SAMPLE) --1rm "bench press=100kg" --1rm "squat=140kg" --1rm "row=90kg" --1rm "overhead press=60kg"
+
+## system-deps: Debian packages the tests drive (PostgreSQL server, headless Chromium)
+system-deps:
+	@ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql; }
+
+lint: install-test
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+typecheck: install-test
+	$(BIN)/mypy
+
+pytest: install-test system-deps
+	$(BIN)/pytest
+
+## test: everything CI runs
+test: lint typecheck pytest
+
+bench: install-test
+	$(BIN)/python bench/run_all.py
+
+clean:
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

@@ -1,0 +1,1 @@
+"""The exercise catalogue: a data file shipped in the package, loaded lazily, and name lookup."""

@@ -1,0 +1,37 @@
+"""The `fitrec` command: one Typer app, each area's commands registered from its module.
+
+Each module's `register(app)` only declares commands; heavy imports happen inside
+the command bodies so that `fitrec lint` starts fast.
+"""
+
+from __future__ import annotations
+
+import typer
+
+from fitrec.cli import (
+    analytics_cmds,
+    catalog_cmds,
+    interchange_cmds,
+    lint_cmds,
+    server_cmds,
+    store_cmds,
+)
+
+app = typer.Typer(
+    name="fitrec",
+    help=(
+        "Build, check and track post-exhaust training.\n\n"
+        "Example: fitrec lint examples/sample-workout.txt"
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="rich",
+)
+
+for _module in (lint_cmds, catalog_cmds, store_cmds, analytics_cmds, interchange_cmds, server_cmds):
+    _module.register(app)
+
+
+def main() -> None:
+    """Run the `fitrec` command line."""
+    app()

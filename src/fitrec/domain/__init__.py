@@ -1,0 +1,1 @@
+"""The pure domain model: units, muscles, exercises, programs, sessions, strength math."""

@@ -1,0 +1,1 @@
+"""The post-exhaust program linter."""
