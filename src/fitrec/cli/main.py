@@ -13,8 +13,10 @@ from fitrec.cli import (
     catalog_cmds,
     interchange_cmds,
     lint_cmds,
+    notation_cmds,
     server_cmds,
     store_cmds,
+    strength_cmds,
 )
 
 app = typer.Typer(
@@ -28,7 +30,17 @@ app = typer.Typer(
     rich_markup_mode="rich",
 )
 
-for _module in (lint_cmds, catalog_cmds, store_cmds, analytics_cmds, interchange_cmds, server_cmds):
+_MODULES = (
+    lint_cmds,
+    notation_cmds,
+    catalog_cmds,
+    strength_cmds,
+    store_cmds,
+    analytics_cmds,
+    interchange_cmds,
+    server_cmds,
+)
+for _module in _MODULES:
     _module.register(app)
 
 
