@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 8000
 SAMPLE := examples/sample-workout.txt
 
-.PHONY: run test lint typecheck pytest system-deps install install-test bench clean
+.PHONY: run test lint typecheck pytest system-deps install install-test bench clean web-assets
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,13 +22,23 @@ install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
 ## run: lint the article's sample program, then show its loads
-run: install
+run: install web-assets
 	$(BIN)/fitrec lint $(SAMPLE)
 	$(BIN)/fitrec show $(SAMPLE) --1rm "bench press=100kg" --1rm "squat=140kg" --1rm "row=90kg" --1rm "overhead press=60kg"
 
 ## system-deps: Debian packages the tests drive (PostgreSQL server, headless Chromium)
 system-deps:
 	@ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql; }
+	@test -x /usr/bin/chromium || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+
+## web-assets: third-party browser files from the npm registry (pinned by package-lock.json)
+VENDOR := src/fitrec/web/static/vendor
+web-assets: $(VENDOR)/.stamp
+
+$(VENDOR)/.stamp: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	npm run --silent vendor
+	touch $@
 
 lint: install-test
 	$(BIN)/ruff check src tests bench
@@ -37,7 +47,7 @@ lint: install-test
 typecheck: install-test
 	$(BIN)/mypy
 
-pytest: install-test system-deps
+pytest: install-test system-deps web-assets
 	$(BIN)/pytest
 
 ## test: everything CI runs
