@@ -75,3 +75,5 @@ class Session:
     finished_at: datetime | None = None
     note: str | None = None
     id: str | None = None
+    import_key: str | None = None  # an importer's fingerprint: re-importing adds nothing
+    source: str | None = None  # where an imported session came from: "strong", "hevy"...
