@@ -54,12 +54,18 @@ class ResolvedBlock:
 
     @property
     def is_pair(self) -> bool:
-        """True for a post-exhaust pair, derived or declared (declared superset wins)."""
+        """True for a post-exhaust pair: declared so, or undeclared compound -> isolation.
+
+        A mismatched compound -> isolation counts: it is meant as a pair, and the
+        pairing rule says what is wrong with it. A declared superset never counts.
+        """
         if self.declared is Intent.POST_EXHAUST:
             return True
-        if self.declared is not None:
+        if self.declared is not None or self.kind is None or len(self.entries) != 2:
             return False
-        return self.kind is Intent.POST_EXHAUST
+        first, second = (e.exercise for e in self.entries)
+        assert first is not None and second is not None
+        return first.is_compound and second.is_isolation
 
     def pair(self) -> tuple[ResolvedEntry, ResolvedEntry] | None:
         """The (compound, isolation) entries of a two-entry block with known exercises."""

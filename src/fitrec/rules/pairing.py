@@ -63,14 +63,11 @@ def check_pairing(ctx: LintContext) -> Iterator[Finding]:
     """A post-exhaust pair whose isolation hits no prime mover of the compound."""
     for block in ctx.blocks:
         pair = block.pair()
-        if pair is None or block.declared not in (None, Intent.POST_EXHAUST):
+        if pair is None or not block.is_pair:
             continue
         first, second = pair
         compound, isolation = first.exercise, second.exercise
         assert compound is not None and isolation is not None
-        looks_like_pair = compound.is_compound and isolation.is_isolation
-        if not (looks_like_pair or block.declared is Intent.POST_EXHAUST):
-            continue
         if shared_prime_movers(compound, isolation):
             continue
         works = muscle_list(isolation.prime_movers)
