@@ -1,1 +1,1 @@
-"""fitrec.analytics."""
+"""Progress analytics over a history: e1RM series, records, volume, feedback, decline."""
