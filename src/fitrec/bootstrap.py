@@ -1,0 +1,72 @@
+"""The composition root: settings -> engine -> units of work; the only place parts are wired."""
+
+from __future__ import annotations
+
+import getpass
+import threading
+from typing import TYPE_CHECKING
+
+from fitrec.config import Settings, get_settings, normalize_database_url
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from fitrec.services.unit_of_work import UowFactory
+
+_engines: dict[str, Engine] = {}
+_lock = threading.Lock()
+
+
+def engine_for(url: str) -> Engine:
+    """The engine of `url`, made once per process."""
+    from fitrec.store.database import make_engine
+
+    url = normalize_database_url(url)
+    with _lock:
+        engine = _engines.get(url)
+        if engine is None:
+            engine = _engines[url] = make_engine(url)
+        return engine
+
+
+def dispose_engines() -> None:
+    """Close every cached engine (tests and shutdown)."""
+    with _lock:
+        for engine in _engines.values():
+            engine.dispose()
+        _engines.clear()
+
+
+def uow_factory(settings: Settings | None = None, *, url: str | None = None) -> UowFactory:
+    """A callable that makes a unit of work on the configured database."""
+    from fitrec.store.unit_of_work import SqlUnitOfWork, session_factory
+
+    database_url = url or (settings or get_settings()).database_url
+    make_session = session_factory(engine_for(database_url))
+
+    def make() -> SqlUnitOfWork:
+        return SqlUnitOfWork(make_session)
+
+    return make
+
+
+def upgrade_database(url: str | None = None) -> None:
+    """Apply every migration to `url` (the configured database by default)."""
+    from fitrec.store.migrate import upgrade_database as upgrade
+
+    upgrade(url or get_settings().database_url)
+
+
+def local_username() -> str:
+    """The name of the CLI's local owner: the operating-system user."""
+    try:
+        return f"local:{getpass.getuser()}"
+    except (KeyError, OSError):
+        return "local:owner"
+
+
+def local_owner_id(make_uow: UowFactory) -> int:
+    """The CLI's local owner, created on first use."""
+    from fitrec.services.users import ensure_user
+
+    return ensure_user(make_uow, local_username())

@@ -1,0 +1,80 @@
+"""Read models the services return: plain dataclasses, never database rows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from fitrec.domain.programs import Level, Program
+from fitrec.domain.units import Unit
+
+
+@dataclass(slots=True)
+class AthleteProfile:
+    """A lifter's settings: units, experience, bodyweight, bar and plates, known 1RMs (kg)."""
+
+    unit: Unit = Unit.KG
+    level: Level | None = None
+    training_age_months: int | None = None
+    bodyweight: float | None = None  # in `unit`
+    bar_weight: float | None = None  # in `unit`
+    plates: dict[float, int] = field(default_factory=dict)  # plate weight in `unit` -> pairs
+    one_rep_maxes_kg: dict[str, float] = field(default_factory=dict)  # exercise slug -> kg
+
+
+@dataclass(slots=True)
+class ProgramRecord:
+    """A stored program: its public id, the parsed program and when it changed."""
+
+    id: str
+    program: Program
+    created_at: datetime
+    updated_at: datetime
+    template: str | None = None  # the built-in template it was copied from
+
+
+@dataclass(frozen=True, slots=True)
+class ProgramSummary:
+    """One line of a program list."""
+
+    id: str
+    name: str
+    workouts: tuple[str, ...]
+    updated_at: datetime
+    template: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SessionSummary:
+    """One line of the history: a session with its counts."""
+
+    id: str
+    started_at: datetime
+    finished_at: datetime | None
+    workout_name: str | None
+    program_name: str | None
+    set_count: int
+    volume_kg: float
+    source: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class OpenSession:
+    """What logging a set needs to know about a session, without loading its sets."""
+
+    id: str
+    row_id: int
+    started_at: datetime
+    finished_at: datetime | None
+    program_id: str | None
+    workout_name: str | None
+    program_name: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Template:
+    """A built-in program anyone may copy."""
+
+    name: str
+    text: str
+    program: Program

@@ -1,0 +1,221 @@
+"""The unit of work and repository interfaces the use cases depend on (`fitrec.store` has them).
+
+Every repository method takes the owner: another owner's rows are simply not found.
+"""
+
+from __future__ import annotations
+
+import builtins
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from types import TracebackType
+from typing import Protocol, Self
+
+from fitrec.domain.exercises import Exercise
+from fitrec.domain.programs import Program
+from fitrec.domain.sessions import Feedback, PerformedSet, Session
+from fitrec.services.models import (
+    AthleteProfile,
+    OpenSession,
+    ProgramRecord,
+    ProgramSummary,
+    SessionSummary,
+)
+
+
+class UserRepository(Protocol):
+    """Users (owners of everything else)."""
+
+    def add(self, username: str, *, password_hash: str | None = None) -> int:
+        """Create a user and return its id."""
+        ...
+
+    def id_by_username(self, username: str) -> int | None:
+        """The id of the user called `username`, if any."""
+        ...
+
+    def exists(self, owner_id: int) -> bool:
+        """Whether a user with this id exists."""
+        ...
+
+
+class ProfileRepository(Protocol):
+    """Each owner's athlete profile (one per owner)."""
+
+    def get(self, owner_id: int) -> AthleteProfile | None:
+        """The stored profile, or None when never saved."""
+        ...
+
+    def save(self, owner_id: int, profile: AthleteProfile) -> None:
+        """Create or replace the profile."""
+        ...
+
+
+class CustomExerciseRepository(Protocol):
+    """Exercises an owner added beside the built-in catalogue."""
+
+    def list(self, owner_id: int) -> list[Exercise]:
+        """Every custom exercise of the owner, by name."""
+        ...
+
+    def add(self, owner_id: int, exercise: Exercise, *, needs_review: bool = False) -> None:
+        """Store a custom exercise (its slug must be new for this owner)."""
+        ...
+
+    def get(self, owner_id: int, slug: str) -> Exercise | None:
+        """One custom exercise by slug."""
+        ...
+
+    def delete(self, owner_id: int, slug: str) -> bool:
+        """Remove one; False when it did not exist."""
+        ...
+
+
+class ProgramRepository(Protocol):
+    """Programs with their workouts, blocks and entries."""
+
+    def add(self, owner_id: int, program: Program, *, template: str | None = None) -> str:
+        """Store a program; returns its public id."""
+        ...
+
+    def replace(self, owner_id: int, program_id: str, program: Program) -> None:
+        """Replace a program's content, keeping its id (NotFound if absent)."""
+        ...
+
+    def get(self, owner_id: int, program_id: str) -> ProgramRecord | None:
+        """One program by public id."""
+        ...
+
+    def id_by_name(self, owner_id: int, name: str) -> str | None:
+        """The id of the owner's program called `name` (case-insensitive)."""
+        ...
+
+    def list(self, owner_id: int) -> list[ProgramSummary]:
+        """The owner's programs, by name."""
+        ...
+
+    def delete(self, owner_id: int, program_id: str) -> bool:
+        """Delete a program (sessions keep their denormalised names); False if absent."""
+        ...
+
+
+class SessionRepository(Protocol):
+    """Sessions, performed sets and block feedback."""
+
+    def start(
+        self,
+        owner_id: int,
+        *,
+        started_at: datetime,
+        program_id: str | None,
+        program_name: str | None,
+        workout_name: str | None,
+    ) -> str:
+        """Open a session; returns its public id."""
+        ...
+
+    def open_session(self, owner_id: int, session_id: str) -> OpenSession | None:
+        """A session's header, without its sets."""
+        ...
+
+    def latest_unfinished(self, owner_id: int) -> OpenSession | None:
+        """The owner's most recently started session that is not finished."""
+        ...
+
+    def find_set(self, owner_id: int, client_id: str) -> tuple[str, PerformedSet] | None:
+        """A set by its client id, with the public id of its session."""
+        ...
+
+    def count_sets(self, owner_id: int, session_row: int, exercise_slug: str) -> int:
+        """How many sets of one exercise a session already holds."""
+        ...
+
+    def add_set(self, owner_id: int, session_row: int, performed: PerformedSet) -> None:
+        """Insert a set (its `id` is the client id and must be set)."""
+        ...
+
+    def update_set(self, owner_id: int, performed: PerformedSet) -> None:
+        """Overwrite a stored set's values, found by its client id."""
+        ...
+
+    def delete_set(self, owner_id: int, client_id: str) -> bool:
+        """Delete a set by client id; False when it did not exist."""
+        ...
+
+    def finish(
+        self,
+        owner_id: int,
+        session_row: int,
+        *,
+        finished_at: datetime,
+        note: str | None,
+    ) -> None:
+        """Mark a session finished (its note replaced when given)."""
+        ...
+
+    def save_feedback(self, owner_id: int, session_row: int, feedback: Feedback) -> None:
+        """Create or replace the feedback of one block of a session."""
+        ...
+
+    def get(self, owner_id: int, session_id: str) -> Session | None:
+        """A whole session: sets in order and feedback."""
+        ...
+
+    def list(self, owner_id: int, *, limit: int = 50, offset: int = 0) -> list[SessionSummary]:
+        """The history, newest first."""
+        ...
+
+    def delete(self, owner_id: int, session_id: str) -> bool:
+        """Delete a session with its sets and feedback."""
+        ...
+
+    def history(
+        self,
+        owner_id: int,
+        exercise_slug: str | None = None,
+        since: datetime | None = None,
+    ) -> builtins.list[Session]:
+        """Every session of the owner (oldest first) with its sets in order, in one query."""
+        ...
+
+    def add_many(self, owner_id: int, sessions: Iterable[Session]) -> builtins.list[str]:
+        """Bulk-insert whole sessions (imports); returns their public ids."""
+        ...
+
+    def import_keys(self, owner_id: int) -> set[str]:
+        """Every import fingerprint already stored for the owner."""
+        ...
+
+
+class UnitOfWork(Protocol):
+    """One transaction: repositories, then `commit()`; leaving without commit rolls back."""
+
+    users: UserRepository
+    profiles: ProfileRepository
+    exercises: CustomExerciseRepository
+    programs: ProgramRepository
+    sessions: SessionRepository
+
+    def __enter__(self) -> Self:
+        """Begin the transaction."""
+        ...
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        """Roll back whatever was not committed and release the connection."""
+        ...
+
+    def commit(self) -> None:
+        """Make the work durable."""
+        ...
+
+    def rollback(self) -> None:
+        """Discard the work done so far."""
+        ...
+
+
+UowFactory = Callable[[], UnitOfWork]

@@ -1,0 +1,44 @@
+"""Apply Alembic migrations from the installed package (no alembic.ini needed)."""
+
+from __future__ import annotations
+
+from importlib.resources import files
+
+from alembic import command
+from alembic.config import Config
+
+from fitrec.config import normalize_database_url
+from fitrec.store.database import make_engine
+
+
+def alembic_config(url: str) -> Config:
+    """An Alembic configuration pointing at the packaged migrations and `url`."""
+    config = Config()
+    config.set_main_option("script_location", str(files("fitrec.store") / "migrations"))
+    # ConfigParser treats % as interpolation: URLs with escaped passwords need %%.
+    config.set_main_option("sqlalchemy.url", normalize_database_url(url).replace("%", "%%"))
+    return config
+
+
+def upgrade_database(url: str, revision: str = "head") -> None:
+    """Bring the database at `url` up to `revision` (the newest by default)."""
+    config = alembic_config(url)
+    engine = make_engine(url)
+    try:
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, revision)
+    finally:
+        engine.dispose()
+
+
+def current_revision(url: str) -> str | None:
+    """The revision the database at `url` is at, or None when never migrated."""
+    from alembic.runtime.migration import MigrationContext
+
+    engine = make_engine(url)
+    try:
+        with engine.connect() as connection:
+            return MigrationContext.configure(connection).get_current_revision()
+    finally:
+        engine.dispose()
