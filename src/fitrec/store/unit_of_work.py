@@ -11,6 +11,13 @@ from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm import sessionmaker
 
 from fitrec.services.errors import Conflict
+from fitrec.services.unit_of_work import (
+    CustomExerciseRepository,
+    ProfileRepository,
+    ProgramRepository,
+    SessionRepository,
+    UserRepository,
+)
 from fitrec.store.accounts import (
     SqlCustomExerciseRepository,
     SqlProfileRepository,
@@ -29,11 +36,11 @@ def conflict_from(error: IntegrityError) -> Conflict:
 class SqlUnitOfWork:
     """A transaction over the fitrec tables; leaving the `with` block without commit rolls back."""
 
-    users: SqlUserRepository
-    profiles: SqlProfileRepository
-    exercises: SqlCustomExerciseRepository
-    programs: SqlProgramRepository
-    sessions: SqlSessionRepository
+    users: UserRepository
+    profiles: ProfileRepository
+    exercises: CustomExerciseRepository
+    programs: ProgramRepository
+    sessions: SessionRepository
 
     def __init__(self, session_factory: sessionmaker[OrmSession]) -> None:
         self._session_factory = session_factory
