@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 
 KG_PER_LB = 0.45359237
@@ -42,3 +43,15 @@ def convert(value: float, src: Unit, dst: Unit) -> float:
 def clean_weight(value: float) -> float:
     """Round away float conversion noise (`149.99999999999997` → 150.0) to 0.001."""
     return round(value + 0.0, 3)
+
+
+_WEIGHT = re.compile(r"^\s*(\d+(?:\.\d*)?|\.\d+)\s*([^\d\s][^\d]*)?$")
+
+
+def parse_weight(text: str) -> tuple[float, Unit | None]:
+    """Read a weight as lifters write it (`100`, `100kg`, `225 lb`); unit None when unwritten."""
+    match = _WEIGHT.match(text)
+    if match is None:
+        raise ValueError(f"weight {text!r} is not a number with an optional kg/lb unit")
+    unit = match.group(2)
+    return float(match.group(1)), (Unit.parse(unit) if unit else None)
