@@ -77,3 +77,10 @@ def test_prescription_rules_only_apply_to_pairs() -> None:
         isolation_rx=rx(2, 8, rir=4),
     )
     assert found(block) == {}
+
+
+def test_an_easy_effort_on_the_compound_is_compound_light() -> None:
+    assert "compound-light" not in found(pair("A", compound_rx=rx(4, 8, rpe=9)))
+    finding = found(pair("A", compound_rx=rx(4, 8, rir=4)))["compound-light"]
+    assert "4 RIR" in finding.message and "% 1RM" in finding.message
+    assert "compound-light" in found(pair("A", compound_rx=rx(4, 8, rir=6)))

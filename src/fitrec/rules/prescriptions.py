@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from fitrec.domain.exercises import Exercise
 from fitrec.domain.programs import LoadType, Placement, Prescription
+from fitrec.domain.rpe import MAX_REPS, MAX_RIR, rts_percent
 from fitrec.rules.blocks import ResolvedBlock, ResolvedEntry
 from fitrec.rules.context import LintContext, block_finding
 from fitrec.rules.finding import Finding
@@ -47,15 +48,29 @@ def check_rest_long(ctx: LintContext) -> Iterator[Finding]:
         yield block_finding("rest-long", message, fix, block, first)
 
 
+def effort_percent(p: Prescription) -> float | None:
+    """The heaviest %1RM an effort target allows (RTS chart at the low end of the reps)."""
+    if p.effort is None:
+        return None
+    rir = min(max(p.effort.rir, 0.0), MAX_RIR)
+    return 100 * rts_percent(max(1, min(p.reps_min, MAX_REPS)), rir)
+
+
 def check_compound_light(ctx: LintContext) -> Iterator[Finding]:
-    """The compound of a pair prescribed below the article's lowest load."""
+    """The compound of a pair prescribed below the article's lowest load (or an easy effort)."""
     low = ctx.config.compound_percent[0]
     for block, first, _ in _pairs(ctx):
-        span = _percent_span(first.entry.prescription)
-        if span is None or span[1] >= low:
+        p = first.entry.prescription
+        span = _percent_span(p)
+        implied = effort_percent(p) if span is None else None
+        if span is not None and span[1] < low:
+            said = f"{_span(*span)} % 1RM"
+        elif implied is not None and implied < low and p.effort is not None:
+            said = f"{_num(p.effort.rir)} RIR (about {implied:.0f} % 1RM for {p.reps_min} reps)"
+        else:
             continue
         message = (
-            f"{first.entry.name} at {_span(*span)} % 1RM is too light: the compound should "
+            f"{first.entry.name} at {said} is too light: the compound should "
             f"be heavy, the isolation is the finisher"
         )
         fix = f"load it at {_span(*ctx.config.compound_percent)} % 1RM"
