@@ -90,6 +90,12 @@ class ProgramRepository(Protocol):
         """The id of the owner's program called `name` (case-insensitive)."""
         ...
 
+    def slot_of(
+        self, owner_id: int, program_id: str, workout_name: str, exercise_slug: str
+    ) -> tuple[str, int] | None:
+        """Block label and position of an exercise in a program's workout (first one)."""
+        ...
+
     def list(self, owner_id: int) -> list[ProgramSummary]:
         """The owner's programs, by name."""
         ...

@@ -243,6 +243,27 @@ class SqlProgramRepository:
             .limit(1)
         ).scalar_one_or_none()
 
+    def slot_of(
+        self, owner_id: int, program_id: str, workout_name: str, exercise_slug: str
+    ) -> tuple[str, int] | None:
+        """Block label and position of an exercise in a program's workout (first one)."""
+        row = self._session.execute(
+            select(BlockRow.label, EntryRow.position)
+            .select_from(ProgramRow)
+            .join(WorkoutRow, WorkoutRow.program_id == ProgramRow.id)
+            .join(BlockRow, BlockRow.workout_id == WorkoutRow.id)
+            .join(EntryRow, EntryRow.block_id == BlockRow.id)
+            .where(
+                ProgramRow.owner_id == owner_id,
+                ProgramRow.public_id == program_id,
+                WorkoutRow.name == workout_name,
+                EntryRow.exercise_slug == exercise_slug,
+            )
+            .order_by(BlockRow.position, EntryRow.position)
+            .limit(1)
+        ).first()
+        return (row.label, row.position) if row else None
+
     def list(self, owner_id: int) -> list[ProgramSummary]:
         """The owner's programs, by name."""
         rows = self._session.execute(

@@ -1,0 +1,107 @@
+"""Input checks shared by the use cases; each failure names its field."""
+
+from __future__ import annotations
+
+import math
+
+from fitrec.domain.units import Unit, to_kg
+from fitrec.services.errors import InvalidInput
+
+MAX_REPS = 1000
+MAX_WEIGHT_KG = 1500.0
+MAX_REST_S = 3600
+MAX_NOTE = 2000
+MAX_NAME = 200
+
+
+def _number(field: str, value: float) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise InvalidInput(field, f"{value!r} is not a number")
+    return float(value)
+
+
+def check_reps(value: int, field: str = "reps") -> int:
+    """Reps are a whole number from 0 to 1000."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidInput(field, f"{value!r} is not a whole number of reps")
+    if not 0 <= value <= MAX_REPS:
+        raise InvalidInput(field, f"must be between 0 and {MAX_REPS}, got {value}")
+    return value
+
+
+def check_weight(value: float, unit: Unit, field: str = "weight") -> float:
+    """A weight from 0 to 1500 kg (pounds converted before the check)."""
+    number = _number(field, value)
+    if number < 0 or to_kg(number, unit) > MAX_WEIGHT_KG:
+        raise InvalidInput(
+            field, f"must be between 0 and {MAX_WEIGHT_KG:g} kg, got {number:g} {unit}"
+        )
+    return number
+
+
+def check_rpe(value: float | None, field: str = "rpe") -> float | None:
+    """RPE from 1 to 10 in half steps."""
+    if value is None:
+        return None
+    number = _number(field, value)
+    if not 1 <= number <= 10 or (number * 2) != int(number * 2):
+        raise InvalidInput(field, f"must be 1 to 10 in steps of 0.5, got {number:g}")
+    return number
+
+
+def check_rir(value: float | None, field: str = "rir") -> float | None:
+    """Reps in reserve from 0 to 10."""
+    if value is None:
+        return None
+    number = _number(field, value)
+    if not 0 <= number <= 10:
+        raise InvalidInput(field, f"must be between 0 and 10, got {number:g}")
+    return number
+
+
+def check_rest(value: int | None, field: str = "rest") -> int | None:
+    """A rest in whole seconds from 0 to 3600."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidInput(field, f"{value!r} is not a whole number of seconds")
+    if not 0 <= value <= MAX_REST_S:
+        raise InvalidInput(field, f"must be between 0 and {MAX_REST_S} seconds, got {value}")
+    return value
+
+
+def check_scale(value: int | None, field: str) -> int | None:
+    """Pump or exhaustion on the 1-5 scale."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
+        raise InvalidInput(field, f"must be a whole number from 1 to 5, got {value!r}")
+    return value
+
+
+def check_note(value: str | None, field: str = "note") -> str | None:
+    """A note of at most 2000 characters; blank notes become None."""
+    if value is None:
+        return None
+    if len(value) > MAX_NOTE:
+        raise InvalidInput(field, f"must be at most {MAX_NOTE} characters, got {len(value)}")
+    return value.strip() or None
+
+
+def check_name(value: str, field: str = "name") -> str:
+    """A non-empty name of at most 200 characters."""
+    name = value.strip() if isinstance(value, str) else ""
+    if not name:
+        raise InvalidInput(field, "must not be empty")
+    if len(name) > MAX_NAME:
+        raise InvalidInput(field, f"must be at most {MAX_NAME} characters")
+    return name
+
+
+def check_client_id(value: str, field: str = "id") -> str:
+    """A client's set id: 1-64 visible characters."""
+    if not isinstance(value, str) or not 1 <= len(value) <= 64 or not value.isprintable():
+        raise InvalidInput(field, "must be 1 to 64 printable characters")
+    if value != value.strip():
+        raise InvalidInput(field, "must not start or end with spaces")
+    return value
