@@ -12,7 +12,7 @@ from tests.analytics.builders import LOOKUP, s, session
 
 def fresh(*sets: PerformedSet) -> list[tuple[float, int]]:
     done = session(0, *sets)
-    return [(p.weight, p.reps) for p, _ in fresh_compound_sets(done, LOOKUP)]
+    return [(p.weight, p.reps) for p in fresh_compound_sets(done, LOOKUP)]
 
 
 def test_warmups_isolations_high_reps_and_flagged_sets_are_not_fresh() -> None:

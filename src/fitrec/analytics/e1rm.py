@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
-from fitrec.analytics.history import ExerciseLookup, cached_lookup, counts_as_work
-from fitrec.domain.exercises import Exercise
+from fitrec.analytics.history import (
+    COMPOUND,
+    ISOLATION,
+    ExerciseLookup,
+    cached_lookup,
+    mechanic_index,
+)
+from fitrec.domain.rpe import rts_percent
 from fitrec.domain.sessions import PerformedSet, Session, SetType
-from fitrec.domain.strength import Formula, e1rm, e1rm_from_rpe
+from fitrec.domain.strength import Formula, e1rm
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,50 +29,77 @@ class E1rmConfig:
     use_effort: bool = True  # RTS chart when RPE/RIR is logged
 
 
+_FRESH_TYPES = frozenset({SetType.WORKING, SetType.FAILURE})
+
+
 def fresh_compound_sets(
     session: Session, lookup: ExerciseLookup, config: E1rmConfig = E1rmConfig()
-) -> Iterator[tuple[PerformedSet, Exercise]]:
+) -> list[PerformedSet]:
     """The compound sets of a session that may estimate a 1RM.
 
     Fresh means: a working (or failure) set of 1..max_reps reps with a load, not flagged,
     and not done right after an isolation set of its own block (rest unknown or under
     `fresh_rest_s`): the isolation has pre-tired the muscle.
     """
-    previous: PerformedSet | None = None
+    return fresh_sets(session, mechanic_index(lookup), config)
+
+
+def fresh_sets(
+    session: Session, kind_of: Callable[[str], int], config: E1rmConfig
+) -> list[PerformedSet]:
+    """`fresh_compound_sets` with a memoised mechanic index (the hot loop of analytics)."""
+    fresh: list[PerformedSet] = []
+    previous_label: str | None = None
     previous_isolation = False
+    max_reps = config.max_reps
+    min_rest = config.fresh_rest_s
     for performed in session.sets:
-        exercise = lookup(performed.exercise_slug)
+        kind = kind_of(performed.exercise_slug)
+        label = performed.block_label
         after_isolation = (
-            previous is not None
-            and previous_isolation
-            and previous.block_label is not None
-            and previous.block_label == performed.block_label
-            and (performed.rest_before_s is None or performed.rest_before_s < config.fresh_rest_s)
+            previous_isolation
+            and label is not None
+            and label == previous_label
+            and (performed.rest_before_s is None or performed.rest_before_s < min_rest)
         )
-        previous = performed
-        previous_isolation = exercise is not None and exercise.is_isolation
+        previous_label = label
+        previous_isolation = kind == ISOLATION
         if (
-            exercise is None
-            or not exercise.is_compound
-            or after_isolation
-            or performed.set_type is SetType.DROP
-            or not counts_as_work(performed)
-            or performed.reps > config.max_reps
-            or performed.weight <= 0
+            kind == COMPOUND
+            and not after_isolation
+            and performed.set_type in _FRESH_TYPES
+            and not performed.flagged
+            and 0 < performed.reps <= max_reps
+            and performed.weight > 0
         ):
-            continue
-        yield performed, exercise
+            fresh.append(performed)
+    return fresh
+
+
+@cache
+def _chart_fraction(reps: int, rir: float) -> float | None:
+    """%1RM (fraction) of the RTS chart, None where the chart has no value; memoised."""
+    try:
+        return rts_percent(reps, rir)
+    except ValueError:
+        return None
 
 
 def set_e1rm(performed: PerformedSet, config: E1rmConfig = E1rmConfig()) -> float:
-    """The e1RM (kg) a set implies: the RTS chart when effort is logged, else the formula."""
+    """The e1RM (kg) a set implies: the RTS chart when effort is logged, else the formula.
+
+    Effort outside the chart (e.g. RIR 6) falls back to the formula.
+    """
     weight = performed.weight_kg
-    rir = performed.effective_rir
+    rir = (
+        performed.rir
+        if performed.rir is not None
+        else (None if performed.rpe is None else 10.0 - performed.rpe)
+    )
     if config.use_effort and rir is not None:
-        try:
-            return e1rm_from_rpe(weight, performed.reps, rir=rir)
-        except ValueError:
-            pass  # effort outside the chart (e.g. RIR 6): the formula still applies
+        fraction = _chart_fraction(performed.reps, rir)
+        if fraction is not None:
+            return weight / fraction
     return e1rm(weight, performed.reps, config.formula)
 
 
@@ -89,11 +123,11 @@ def e1rm_series(
     exercise_slug: str | None = None,
 ) -> dict[str, list[E1rmPoint]]:
     """Per compound lift, one point per session (its best fresh set), in session order."""
-    find = cached_lookup(lookup)
+    kind_of = mechanic_index(cached_lookup(lookup))
     series: dict[str, list[E1rmPoint]] = {}
     for session in sessions:
         best: dict[str, tuple[float, PerformedSet]] = {}
-        for performed, _ in fresh_compound_sets(session, find, config):
+        for performed in fresh_sets(session, kind_of, config):
             slug = performed.exercise_slug
             if exercise_slug is not None and slug != exercise_slug:
                 continue

@@ -29,6 +29,26 @@ def cached_lookup(lookup: ExerciseLookup) -> ExerciseLookup:
     return find
 
 
+COMPOUND = 1
+ISOLATION = 2
+
+
+def mechanic_index(lookup: ExerciseLookup) -> Callable[[str], int]:
+    """Slug -> COMPOUND, ISOLATION or 0 (unknown), memoised for tight loops."""
+    memo: dict[str, int] = {}
+
+    def kind_of(slug: str) -> int:
+        kind = memo.get(slug)
+        if kind is None:
+            exercise = lookup(slug)
+            kind = memo[slug] = (
+                0 if exercise is None else COMPOUND if exercise.is_compound else ISOLATION
+            )
+        return kind
+
+    return kind_of
+
+
 def lookup_from(exercises: Iterable[Exercise]) -> ExerciseLookup:
     """A lookup over a fixed set of exercises (tests, custom catalogues)."""
     by_slug = {e.slug: e for e in exercises}

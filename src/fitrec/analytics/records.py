@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
-from fitrec.analytics.e1rm import E1rmConfig, fresh_compound_sets, set_e1rm
-from fitrec.analytics.history import ExerciseLookup, cached_lookup, counts_as_work
+from fitrec.analytics.e1rm import E1rmConfig, fresh_sets, set_e1rm
+from fitrec.analytics.history import WORK_TYPES, ExerciseLookup, cached_lookup, mechanic_index
 from fitrec.domain.sessions import Session
+from fitrec.domain.units import KG_PER_LB, Unit
 
 
 class RecordKind(StrEnum):
@@ -50,37 +51,41 @@ def records(
     e1RM records come from fresh compound sets only; reps-at-load and session volume
     from every working set. Flagged sets never make a record.
     """
-    find = cached_lookup(lookup)
+    kind_of = mechanic_index(cached_lookup(lookup))
     result: dict[str, ExerciseRecords] = {}
-
-    def entry(slug: str) -> ExerciseRecords:
-        held = result.get(slug)
-        if held is None:
-            held = result[slug] = ExerciseRecords(slug)
-        return held
-
+    work = WORK_TYPES
     for session in sessions:
         day = session.started_at.date()
         volume: dict[str, float] = {}
         for performed in session.sets:
-            if not counts_as_work(performed) or find(performed.exercise_slug) is None:
+            if (
+                performed.set_type not in work
+                or performed.flagged
+                or performed.reps <= 0
+                or not kind_of(performed.exercise_slug)
+            ):
                 continue
             slug = performed.exercise_slug
-            weight = round(performed.weight_kg, 2)
+            weight = round(
+                performed.weight if performed.unit is Unit.KG else performed.weight * KG_PER_LB,
+                2,
+            )
             volume[slug] = volume.get(slug, 0.0) + weight * performed.reps
-            mine = entry(slug)
+            mine = result.get(slug)
+            if mine is None:
+                mine = result[slug] = ExerciseRecords(slug)
             best = mine.reps_at_load.get(weight)
             if best is None or performed.reps > best.value:
                 mine.reps_at_load[weight] = Record(
                     RecordKind.REPS_AT_LOAD, slug, performed.reps, day, weight, performed.reps
                 )
         for slug, kg in volume.items():
-            mine = entry(slug)
+            mine = result[slug]
             if mine.session_volume is None or kg > mine.session_volume.value:
                 mine.session_volume = Record(RecordKind.SESSION_VOLUME, slug, round(kg, 2), day)
-        for performed, _ in fresh_compound_sets(session, find, config):
+        for performed in fresh_sets(session, kind_of, config):
             value = round(set_e1rm(performed, config), 2)
-            mine = entry(performed.exercise_slug)
+            mine = result[performed.exercise_slug]
             if mine.e1rm is None or value > mine.e1rm.value:
                 mine.e1rm = Record(
                     RecordKind.E1RM,

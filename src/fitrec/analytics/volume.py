@@ -7,10 +7,11 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
 
-from fitrec.analytics.history import ExerciseLookup, cached_lookup, is_hard, session_date
+from fitrec.analytics.history import WORK_TYPES, ExerciseLookup, cached_lookup, session_date
 from fitrec.domain.exercises import Exercise
 from fitrec.domain.muscles import Muscle, MuscleGroup, group_of
 from fitrec.domain.sessions import Session
+from fitrec.domain.units import KG_PER_LB, Unit
 
 DIRECT = 1.0
 SYNERGIST = 0.5
@@ -130,32 +131,45 @@ def weekly_volume(
     find = cached_lookup(lookup)
     credits: dict[str, Credit | None] = {}
     weeks: dict[date, WeekVolume] = {}
+    work = WORK_TYPES
     for session in sessions:
         monday = week_start(session_date(session))
         week = weeks.get(monday)
         if week is None:
             week = weeks[monday] = WeekVolume(monday)
+        by_exercise = week.tonnage_by_exercise
+        sets_by_exercise = week.sets_by_exercise
+        by_group = week.sets_by_group
+        by_muscle = week.sets_by_muscle
+        tonnage_by_group = week.tonnage_by_group
         for performed in session.sets:
+            if performed.set_type not in work or performed.flagged or performed.reps <= 0:
+                continue
             slug = performed.exercise_slug
-            if slug not in credits:
+            if slug in credits:
+                credit = credits[slug]
+            else:
                 exercise = find(slug)
-                credits[slug] = None if exercise is None else credit_of(exercise)
-            credit = credits[slug]
-            if credit is None or performed.flagged or not is_hard(performed, 99.0):
+                credit = credits[slug] = None if exercise is None else credit_of(exercise)
+            if credit is None:
                 continue
-            tonnage = performed.weight_kg * performed.reps
-            week.tonnage_by_exercise[slug] = week.tonnage_by_exercise.get(slug, 0.0) + tonnage
+            weight = performed.weight
+            if performed.unit is not Unit.KG:
+                weight *= KG_PER_LB
+            tonnage = weight * performed.reps
+            by_exercise[slug] = by_exercise.get(slug, 0.0) + tonnage
             for group, share in credit.groups:
-                week.tonnage_by_group[group] = (
-                    week.tonnage_by_group.get(group, 0.0) + tonnage * share
-                )
-            if not is_hard(performed, max_rir):
+                tonnage_by_group[group] = tonnage_by_group.get(group, 0.0) + tonnage * share
+            rir = performed.rir
+            if rir is None and performed.rpe is not None:
+                rir = 10.0 - performed.rpe
+            if rir is not None and rir > max_rir:
                 continue
-            week.sets_by_exercise[slug] = week.sets_by_exercise.get(slug, 0) + 1
+            sets_by_exercise[slug] = sets_by_exercise.get(slug, 0) + 1
             for muscle, share in credit.muscles:
-                week.sets_by_muscle[muscle] = week.sets_by_muscle.get(muscle, 0.0) + share
+                by_muscle[muscle] = by_muscle.get(muscle, 0.0) + share
             for group, share in credit.groups:
-                week.sets_by_group[group] = week.sets_by_group.get(group, 0.0) + share
+                by_group[group] = by_group.get(group, 0.0) + share
     return [weeks[k] for k in sorted(weeks)]
 
 
