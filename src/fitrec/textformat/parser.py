@@ -138,7 +138,7 @@ class _Parser:
         scan.skip_space()
         value = scan.rest()
         if not value:
-            raise scan.error(f"expected a value after `{key}:`")
+            raise scan.error(f"expected a value after `{key}:`", m.end())
         self.header[key] = (value, scan.line_no)
         self._header_value(scan, key, value)
         return True

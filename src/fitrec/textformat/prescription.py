@@ -49,6 +49,7 @@ def parse_prescription(scan: LineScanner) -> tuple[Prescription, bool, str | Non
     if sets is None:
         raise scan.error(f"expected a prescription {EXAMPLE} after `:`")
     if scan.take(_TIMES) is None:
+        scan.skip_space()
         raise scan.error("expected `×` after the number of sets (as in `4×8`)")
     reps_at = scan.pos
     reps = scan.take(_REPS)
