@@ -207,3 +207,9 @@ def test_round_load_is_a_nearest_multiple(target: float, step: float) -> None:
     rounded = round_load(target, step)
     assert abs(rounded - target) <= step / 2 + 1e-9
     assert round(rounded * 100) % round(step * 100) == 0
+
+
+def test_inventories_compare_and_hash() -> None:
+    assert PlateInventory.default() == PlateInventory()
+    assert hash(PlateInventory.default()) == hash(PlateInventory())
+    assert PlateInventory.default(Unit.LB) != PlateInventory.default(Unit.KG)

@@ -43,7 +43,9 @@ class PlateInventory:
     """A bar and the plates you own, as total counts per weight (loaded in pairs)."""
 
     bar: float = 20.0
-    plates: Mapping[float, int] = field(default_factory=lambda: dict(DEFAULT_PLATES[Unit.KG]))
+    plates: Mapping[float, int] = field(
+        default_factory=lambda: dict(DEFAULT_PLATES[Unit.KG]), hash=False
+    )
     unit: Unit = Unit.KG
 
     def __post_init__(self) -> None:
