@@ -22,6 +22,9 @@ const queue = new SyncQueue(`fitrec.queue.${sessionId}`, csrf, {
   onChange: showSync,
   onRetry: () => showSync(queue.items(), true),
   onAck: (item) => {
+    // Keep the local copy of the session whole once the outbox lets go of an item.
+    if (item.kind === "set" && !session.sets.some((s) => s.id === item.id)) session.sets.push({ id: item.id, ...item.body });
+    if (item.kind === "feedback") session.feedback = [...(session.feedback || []), item.body];
     if (item.kind === "finish") reloadSession().then(showSummary);
   },
   onReject: (item, status, payload) => {
@@ -85,6 +88,8 @@ async function reloadSession() {
   const response = await fetch(api, { credentials: "same-origin", headers: { Accept: "application/json" } });
   if (!response.ok) throw new Error(`could not load session ${sessionId} (${response.status})`);
   session = await response.json();
+  session.sets = session.sets || [];
+  session.feedback = session.feedback || [];
   return session;
 }
 
