@@ -85,10 +85,6 @@ def _session(
     seconds_long = head.duration_s
     if seconds_long is None and finished is not None:
         seconds_long = int((finished - head.started_at).total_seconds())
-    absurd = sanity.implausible_duration(seconds_long)
-    if absurd:
-        batch.issues.append(RowIssue(head.row, "Duration", absurd))
-        batch.flagged_sessions += 1
     session = Session(
         started_at=head.started_at,
         finished_at=finished,
@@ -98,6 +94,11 @@ def _session(
         source=source,
         import_key=f"{source}:{fingerprint(raws)}",
     )
+    key = session.import_key or ""
+    absurd = sanity.implausible_duration(seconds_long)
+    if absurd:
+        batch.issues.append(RowIssue(head.row, "Duration", absurd))
+        batch.flagged_sessions.add(key)
     blocks: dict[str, tuple[str, list[str]]] = {}  # group -> (label, exercise slugs in order)
     pending_rest: int | None = None
     per_exercise: dict[str, int] = {}
@@ -105,7 +106,7 @@ def _session(
     group_index = 0
     for raw in raws:
         if raw.is_rest:
-            batch.rest_rows += 1
+            batch.rest_rows[key] = batch.rest_rows.get(key, 0) + 1
             pending_rest = raw.rest_s
             continue
         resolution = resolver.resolve(raw.exercise or "(unnamed)")

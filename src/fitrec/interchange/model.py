@@ -101,8 +101,8 @@ class ImportBatch:
     custom_exercises: list[Exercise] = field(default_factory=list)
     issues: list[RowIssue] = field(default_factory=list)
     names: list[NameResolution] = field(default_factory=list)
-    rest_rows: int = 0
-    flagged_sessions: int = 0
+    rest_rows: dict[str, int] = field(default_factory=dict)  # import key -> rest rows
+    flagged_sessions: set[str] = field(default_factory=set)  # import keys, absurd durations
     pairs: int = 0
 
     @property

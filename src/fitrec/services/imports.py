@@ -1,0 +1,241 @@
+"""Import a foreign or native export as one transaction; re-importing adds nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from fitrec.domain.exercises import Exercise
+from fitrec.domain.sessions import Session, SetType
+from fitrec.domain.units import Unit
+from fitrec.interchange.detect import check_format, detect
+from fitrec.interchange.model import (
+    ImportBatch,
+    InterchangeError,
+    NameResolution,
+    RowIssue,
+)
+from fitrec.interchange.names import dump_mapping
+from fitrec.interchange.native import NativeDocument, load_native
+from fitrec.interchange.reading import read_foreign
+from fitrec.interchange.tabular import decode
+from fitrec.services.errors import InvalidInput
+from fitrec.services.exercises import catalog_for
+from fitrec.services.unit_of_work import UnitOfWork, UowFactory
+
+SUMMARY_KEYS = (
+    "sessions",
+    "sets",
+    "rest_rows",
+    "warmup_sets",
+    "exercises",
+    "custom_exercises",
+    "flagged",
+    "volume_kg",
+    "skipped_sessions",
+)
+
+
+class ImportFailed(InvalidInput):
+    """A file that cannot be imported; nothing was written. `row`/`column` say where."""
+
+    def __init__(self, error: InterchangeError) -> None:
+        super().__init__("file", str(error))
+        self.row = error.row
+        self.column = error.column
+
+
+@dataclass(frozen=True, slots=True)
+class ImportSummary:
+    """What an import added (or, in a dry run, would add)."""
+
+    sessions: int = 0
+    sets: int = 0
+    rest_rows: int = 0
+    warmup_sets: int = 0
+    exercises: int = 0
+    custom_exercises: int = 0
+    flagged: int = 0
+    volume_kg: float = 0.0
+    skipped_sessions: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        """Exactly the documented keys, for `--json` and the API."""
+        return {key: getattr(self, key) for key in SUMMARY_KEYS}
+
+
+@dataclass(slots=True)
+class ImportResult:
+    """The summary plus the name report and the per-row issues."""
+
+    format: str
+    dry_run: bool
+    summary: ImportSummary
+    names: list[NameResolution] = field(default_factory=list)
+    issues: list[RowIssue] = field(default_factory=list)
+    programs: int = 0
+    pairs: int = 0
+
+    @property
+    def mapping_text(self) -> str:
+        """The editable mapping file (`--write-mapping`)."""
+        return dump_mapping(self.names)
+
+
+def _summarise(
+    sessions: list[Session],
+    batch_rest: dict[str, int],
+    flagged_sessions: set[str],
+    names: list[NameResolution],
+    customs: int,
+    skipped: int,
+) -> ImportSummary:
+    sets = warmups = flagged = 0
+    volume = 0.0
+    rests = 0
+    for session in sessions:
+        rests += batch_rest.get(session.import_key or "", 0)
+        if (session.import_key or "") in flagged_sessions:
+            flagged += 1
+        for performed in session.sets:
+            sets += 1
+            if performed.flagged:
+                flagged += 1
+            if performed.set_type is SetType.WARMUP:
+                warmups += 1
+            elif not performed.flagged:
+                volume += performed.weight_kg * performed.reps
+    return ImportSummary(
+        sessions=len(sessions),
+        sets=sets,
+        rest_rows=rests,
+        warmup_sets=warmups,
+        exercises=sum(1 for n in names if n.how != "custom"),
+        custom_exercises=customs,
+        flagged=flagged,
+        volume_kg=round(volume, 1),
+        skipped_sessions=skipped,
+    )
+
+
+def _new_sessions(uow: UnitOfWork, owner_id: int, sessions: list[Session]) -> list[Session]:
+    """Sessions not yet stored: their import key (or native id) is unknown to the owner."""
+    known = uow.sessions.import_keys(owner_id)
+    fresh: list[Session] = []
+    for session in sessions:
+        key = session.import_key
+        if key is not None:
+            if key in known:
+                continue
+            known.add(key)
+        elif session.id is not None and uow.sessions.get(owner_id, session.id) is not None:
+            continue
+        fresh.append(session)
+    return fresh
+
+
+def _add_customs(uow: UnitOfWork, owner_id: int, customs: list[Exercise], used: set[str]) -> int:
+    existing = {e.slug for e in uow.exercises.list(owner_id)}
+    added = 0
+    for exercise in customs:
+        if exercise.slug in used and exercise.slug not in existing:
+            uow.exercises.add(owner_id, exercise, needs_review=True)
+            existing.add(exercise.slug)
+            added += 1
+    return added
+
+
+def _count_new_customs(
+    uow: UnitOfWork, owner_id: int, customs: list[Exercise], used: set[str]
+) -> int:
+    existing = {e.slug for e in uow.exercises.list(owner_id)}
+    return sum(1 for e in customs if e.slug in used and e.slug not in existing)
+
+
+def import_file(
+    make_uow: UowFactory,
+    owner_id: int,
+    data: bytes,
+    *,
+    source: str | None = None,
+    unit: str | Unit | None = None,
+    dry_run: bool = False,
+    mapping: dict[str, str] | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> ImportResult:
+    """Import an export file (format detected unless `source` is given) in one transaction."""
+    text = decode(data)
+    try:
+        chosen_unit = Unit.parse(unit) if isinstance(unit, str) else unit
+    except ValueError as exc:
+        raise InvalidInput("unit", str(exc)) from None
+    try:
+        fmt = check_format(source) if source else detect(text)
+        if fmt == "native":
+            return _import_native(make_uow, owner_id, load_native(text), dry_run)
+        with make_uow() as uow:
+            catalog = catalog_for(uow, owner_id)
+            batch = read_foreign(
+                text, catalog, source=fmt, unit=chosen_unit, mapping=mapping, progress=progress
+            )
+            return _store_batch(uow, owner_id, batch, dry_run)
+    except InterchangeError as error:
+        raise ImportFailed(error) from error
+
+
+def _store_batch(uow: UnitOfWork, owner_id: int, batch: ImportBatch, dry_run: bool) -> ImportResult:
+    fresh = _new_sessions(uow, owner_id, batch.sessions)
+    used = {p.exercise_slug for s in fresh for p in s.sets}
+    if dry_run:
+        customs = _count_new_customs(uow, owner_id, batch.custom_exercises, used)
+    else:
+        customs = _add_customs(uow, owner_id, batch.custom_exercises, used)
+        uow.sessions.add_many(owner_id, fresh)
+        uow.commit()
+    summary = _summarise(
+        fresh,
+        batch.rest_rows,
+        batch.flagged_sessions,
+        batch.names,
+        customs,
+        len(batch.sessions) - len(fresh),
+    )
+    return ImportResult(
+        format=batch.source,
+        dry_run=dry_run,
+        summary=summary,
+        names=batch.names,
+        issues=batch.issues,
+        pairs=batch.pairs,
+    )
+
+
+def _import_native(
+    make_uow: UowFactory, owner_id: int, document: NativeDocument, dry_run: bool
+) -> ImportResult:
+    from fitrec.services.exports import profile_from_dict
+    from fitrec.services.programs import parse_text, resolve_program
+
+    with make_uow() as uow:
+        fresh = _new_sessions(uow, owner_id, document.sessions)
+        used = {e.slug for e in document.custom_exercises}
+        programs = [
+            p
+            for p in document.programs
+            if uow.programs.id_by_name(owner_id, str(p["name"])) is None
+        ]
+        if dry_run:
+            customs = _count_new_customs(uow, owner_id, document.custom_exercises, used)
+        else:
+            customs = _add_customs(uow, owner_id, document.custom_exercises, used)
+            if document.profile is not None and uow.profiles.get(owner_id) is None:
+                uow.profiles.save(owner_id, profile_from_dict(document.profile))
+            for item in programs:
+                program = resolve_program(uow, owner_id, parse_text(str(item["text"])))
+                template = item.get("template")
+                uow.programs.add(owner_id, program, template=template if template else None)
+            uow.sessions.add_many(owner_id, fresh)
+            uow.commit()
+    summary = _summarise(fresh, {}, set(), [], customs, len(document.sessions) - len(fresh))
+    return ImportResult(format="native", dry_run=dry_run, summary=summary, programs=len(programs))
