@@ -77,7 +77,7 @@ def test_errors_name_line_and_column(text: str, line: int, column: int, message:
     err = error_of(text)
     assert message in err.message
     assert (err.line, err.column) == (line, column), err.excerpt()
-    assert err.source_line == (text.split("\n") + [""])[line - 1]
+    assert err.source_line == [*text.split("\n"), ""][line - 1]
 
 
 def test_only_the_first_error_is_reported() -> None:
