@@ -1,5 +1,6 @@
+from fitrec.catalog.pairing import shared_prime_movers
 from fitrec.domain.programs import Block, Intent, Workout
-from fitrec.rules.blocks import classify, muscle_list, resolve_block, shared_prime_movers
+from fitrec.rules.blocks import classify, muscle_list, resolve_block
 from tests.rules.helpers import TinyCatalog, entry, rx
 
 CAT = TinyCatalog()

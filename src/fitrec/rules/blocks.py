@@ -4,16 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from fitrec.catalog.pairing import shared_prime_movers
 from fitrec.domain.exercises import Exercise
-from fitrec.domain.muscles import Muscle, same_target
+from fitrec.domain.muscles import Muscle
 from fitrec.domain.programs import Block, Entry, Intent, Workout
-
-
-def shared_prime_movers(compound: Exercise, isolation: Exercise) -> tuple[Muscle, ...]:
-    """The isolation's prime movers that are a prime mover (or a sibling head) of the compound."""
-    return tuple(
-        m for m in isolation.prime_movers if any(same_target(m, c) for c in compound.prime_movers)
-    )
 
 
 def muscle_name(muscle: Muscle) -> str:

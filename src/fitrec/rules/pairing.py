@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from fitrec.catalog.pairing import shared_prime_movers
 from fitrec.domain.exercises import Exercise
 from fitrec.domain.programs import Intent
-from fitrec.rules.blocks import ResolvedBlock, muscle_list, shared_prime_movers
+from fitrec.rules.blocks import ResolvedBlock, muscle_list
 from fitrec.rules.context import LintContext, block_finding
 from fitrec.rules.finding import Finding
 from fitrec.rules.resolver import ExerciseResolver

@@ -1,0 +1,175 @@
+"""Use cases over program text: lint it, resolve its exercises, compute its loads."""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from fitrec.catalog import Catalog, default_catalog
+from fitrec.domain.exercises import Exercise, LoadKind
+from fitrec.domain.plates import PlateInventory, round_for, solve
+from fitrec.domain.programs import Entry, LoadType, Program
+from fitrec.domain.strength import load_from_effort, load_from_percent
+from fitrec.domain.units import Unit, clean_weight, convert
+from fitrec.rules import AthleteContext, Finding, LintConfig, Severity, lint_program
+from fitrec.rules.blocks import entry_label
+from fitrec.services.errors import InvalidInput
+from fitrec.textformat import format_prescription, parse_program
+
+
+@dataclass(frozen=True, slots=True)
+class LintReport:
+    """A parsed, resolved program and its findings."""
+
+    program: Program
+    findings: list[Finding]
+
+    def count(self, severity: Severity) -> int:
+        """How many findings have this severity."""
+        return sum(1 for f in self.findings if f.severity is severity)
+
+    @property
+    def has_errors(self) -> bool:
+        """True when any finding is an error."""
+        return self.count(Severity.ERROR) > 0
+
+
+def resolve_program(program: Program, catalog: Catalog) -> Program:
+    """A copy of `program` whose entries carry the slug the catalogue matched (None if unknown)."""
+    resolved = copy.deepcopy(program)
+    for workout in resolved.workouts:
+        for block in workout.blocks:
+            for entry in block.entries:
+                if entry.exercise_slug is None:
+                    match = catalog.lookup(entry.name)
+                    entry.exercise_slug = match.exercise.slug if match else None
+    return resolved
+
+
+def lint_text(
+    text: str,
+    *,
+    config: LintConfig | None = None,
+    athlete: AthleteContext | None = None,
+    catalog: Catalog | None = None,
+) -> LintReport:
+    """Parse, resolve and lint program text; a NotationError goes to the caller."""
+    catalog = catalog or default_catalog()
+    program = parse_program(text)
+    findings = lint_program(program, catalog, config, athlete)
+    return LintReport(resolve_program(program, catalog), findings)
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedEntry:
+    """One entry of a program with its load worked out for the lifter."""
+
+    workout: str
+    label: str  # "A1"
+    name: str  # as written
+    exercise: Exercise | None
+    sets: int
+    reps: str  # "8" or "6-10"
+    prescribed: str  # the prescription as written, `4×8 @ 80% 1RM`
+    target: float | None  # rounded load in `unit`
+    unit: Unit
+    per_side: tuple[float, ...] | None  # plates per side for a barbell
+    note: str | None = None  # "by feel", "no 1RM for Bench Press"
+
+
+def _words(text: str) -> set[str]:
+    return {w.rstrip("s") for w in re.findall(r"[a-z0-9]+", text.lower())}
+
+
+def _one_rm_for(
+    entry: Entry,
+    exercise: Exercise | None,
+    by_slug: Mapping[str, float],
+    by_words: list[tuple[set[str], float]],
+) -> float | None:
+    if exercise is not None and exercise.slug in by_slug:
+        return by_slug[exercise.slug]
+    words = _words(entry.name)
+    for key_words, value in by_words:
+        if key_words and key_words <= words:
+            return value
+    return None
+
+
+def _target(
+    entry: Entry, exercise: Exercise | None, one_rm: float | None, unit: Unit
+) -> tuple[float | None, str | None]:
+    p = entry.prescription
+    if p.load is not None and p.load.type is LoadType.ABSOLUTE:
+        return convert(p.load.value, p.load.unit or unit, unit), "as written"
+    if one_rm is None:
+        if p.load is not None:
+            return None, f"no 1RM given for {entry.name}"
+        return None, "by feel"
+    if p.load is not None:
+        return load_from_percent(one_rm, p.load.value), None
+    if p.effort is not None:
+        return load_from_effort(one_rm, p.reps_max, rir=p.effort.rir), None
+    return None, "by feel"
+
+
+def show_program(
+    text: str,
+    one_rms: Mapping[str, float],
+    unit: Unit = Unit.KG,
+    inventory: PlateInventory | None = None,
+    catalog: Catalog | None = None,
+) -> list[ResolvedEntry]:
+    """Every entry of the program with its load from the given 1RMs, rounded to the plates.
+
+    `one_rms` maps an exercise name (resolved through the catalogue, or else matched
+    against the names written in the program) to a 1RM in `unit`. %1RM loads use the
+    1RM; RPE/RIR loads use the RTS chart at the top of the rep range.
+    """
+    catalog = catalog or default_catalog()
+    inventory = inventory or PlateInventory.default(unit)
+    if inventory.unit is not unit:
+        raise InvalidInput("unit", f"plates are in {inventory.unit} but loads in {unit}")
+    program = parse_program(text)
+    by_slug: dict[str, float] = {}
+    by_words: list[tuple[set[str], float]] = []
+    for name, value in one_rms.items():
+        match = catalog.lookup(name)
+        if match is not None:
+            by_slug[match.exercise.slug] = value
+        by_words.append((_words(name), value))
+    rows: list[ResolvedEntry] = []
+    for workout in program.workouts:
+        for block in workout.blocks:
+            for index, entry in enumerate(block.entries):
+                match = catalog.lookup(entry.name)
+                exercise = match.exercise if match else None
+                one_rm = _one_rm_for(entry, exercise, by_slug, by_words)
+                raw, note = _target(entry, exercise, one_rm, unit)
+                kind = exercise.load_kind if exercise else LoadKind.MACHINE
+                target = clean_weight(round_for(kind, raw, inventory)) if raw is not None else None
+                per_side = (
+                    solve(target, inventory).nearest.per_side
+                    if target is not None and kind is LoadKind.BARBELL
+                    else None
+                )
+                p = entry.prescription
+                reps = str(p.reps_min) if not p.is_range else f"{p.reps_min}-{p.reps_max}"
+                rows.append(
+                    ResolvedEntry(
+                        workout.name,
+                        entry_label(block, index),
+                        entry.name,
+                        exercise,
+                        p.sets,
+                        reps,
+                        format_prescription(p),
+                        target,
+                        unit,
+                        per_side,
+                        note,
+                    )
+                )
+    return rows
