@@ -145,7 +145,7 @@ def loose_texts(draw: st.DrawFn, program: Program) -> str:
         )
     for index, workout in enumerate(program.workouts):
         lines += pick(blank)
-        implicit = index == 0 and workout.name == "Day 1" and workout.blocks
+        implicit = index == 0 and workout.name == "Day 1" and bool(workout.blocks)
         if not (implicit and pick(st.booleans())):
             # `###x` would not be a workout line, so a name starting with # needs a space.
             gap = pick(pad) or (" " if workout.name.startswith("#") else "")
