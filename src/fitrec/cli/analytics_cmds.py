@@ -170,10 +170,10 @@ def check(
         for path, finding in report.findings:
             where = f"{path}" + (f":{finding.line}:{finding.column}" if finding.line else "")
             console.print(
-                f"{where}: [bold]{finding.severity.value}[/bold] [{finding.code}] "
-                f"{finding.message}\n    fix: {finding.fix}",
+                f"{where}: {finding.severity.value} [{finding.code}] {finding.message}\n"
+                f"    fix: {finding.fix}",
                 highlight=False,
-                markup=True,
+                markup=False,
             )
         if not report.findings:
             console.print("No findings.")

@@ -1,0 +1,118 @@
+"""The analytics commands end to end on a real SQLite file in a temp data dir."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from fitrec.cli.analytics_cmds import SPARKS, sparkline
+from fitrec.cli.main import app
+from fitrec.config import get_settings
+
+runner = CliRunner()
+
+PROGRAM = """program: Chest days
+phase: hypertrophy
+level: intermediate
+
+## Day A
+A1. Barbell Bench Press: 3×8 @ 80% 1RM
+→ Rest 60 seconds
+A2. Cable Flies: 3×12-15 @ 0 RIR
+"""
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    from fitrec import bootstrap
+
+    monkeypatch.setenv("FITREC_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("FITREC_DATABASE_URL", raising=False)
+    get_settings.cache_clear()
+    yield tmp_path
+    get_settings.cache_clear()
+    bootstrap.dispose_engines()
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args), env={"COLUMNS": "250"})
+    return result.exit_code, result.stdout, result.stderr
+
+
+def log_history(data_dir: Path, loads: list[float]) -> None:
+    from fitrec import bootstrap
+    from fitrec.services.history import add_sessions
+    from tests.services.test_analytics import chest_session
+
+    make_uow = bootstrap.uow_factory(get_settings())
+    bootstrap.upgrade_database(get_settings().database_url)
+    owner = bootstrap.local_owner_id(make_uow)
+    add_sessions(make_uow, owner, [chest_session(w, kg) for w, kg in enumerate(loads)])
+
+
+def test_sparkline_spans_the_blocks() -> None:
+    assert sparkline([1, 2, 3]) == SPARKS[0] + SPARKS[4] + SPARKS[-1]
+    assert sparkline([5, 5]) == SPARKS[3] * 2
+    assert sparkline([]) == ""
+
+
+def test_progress_json_and_table(data_dir: Path) -> None:
+    log_history(data_dir, [100, 102.5, 105])
+    code, out, _ = run("progress", "bench press", "--json")
+    assert code == 0, out
+    body = json.loads(out)
+    assert list(body) == ["exercise", "series"]
+    assert body["exercise"] == "barbell-bench-press"
+    assert [p["e1rm_kg"] for p in body["series"]] == [126.67, 129.83, 133.0]
+    code, out, _ = run("progress", "bench press")
+    assert code == 0
+    assert "▁" in out and "█" in out
+    assert "Best e1RM 133.0 kg on 2024-03-18" in out
+
+
+def test_progress_unknown_exercise_fails_on_stderr(data_dir: Path) -> None:
+    code, _, err = run("progress", "qqqq zzzz")
+    assert code == 1
+    assert "exercise" in err
+
+
+def test_next_shows_targets(data_dir: Path) -> None:
+    (data_dir / "p.txt").write_text(PROGRAM, encoding="utf-8")
+    assert run("programs", "add", str(data_dir / "p.txt"))[0] == 0
+    log_history(data_dir, [100])
+    code, out, _ = run("next")
+    assert code == 0, out
+    assert "Barbell Bench Press" in out and "102.5 kg" in out
+    code, out, _ = run("next", "--json")
+    targets = json.loads(out)["targets"]
+    assert [t["label"] for t in targets] == ["A1", "A2"]
+
+
+def test_check_json_has_lint_fields_and_decline(data_dir: Path) -> None:
+    (data_dir / "p.txt").write_text(PROGRAM, encoding="utf-8")
+    assert run("programs", "add", str(data_dir / "p.txt"))[0] == 0
+    log_history(data_dir, [100, 99, 97, 95, 93, 91])
+    code, out, _ = run("check", "--json")
+    assert code == 0, out
+    rows = json.loads(out)
+    assert any(r["code"] == "decline" and r["path"] == "history" for r in rows)
+    for row in rows:
+        assert {"path", "line", "column", "code", "severity", "message", "fix"} <= set(row)
+    code, out, _ = run("check")
+    assert "decline" in out
+
+
+def test_volume_pairs_and_deload(data_dir: Path) -> None:
+    (data_dir / "p.txt").write_text(PROGRAM, encoding="utf-8")
+    assert run("programs", "add", str(data_dir / "p.txt"))[0] == 0
+    log_history(data_dir, [100])
+    code, out, _ = run("volume")
+    assert code == 0 and "chest" in out
+    code, out, _ = run("pairs", "--json")
+    assert code == 0 and json.loads(out)[0]["isolation"] == "Cable Fly"
+    code, out, _ = run("deload", "Chest days")
+    assert code == 0 and "2×8 @ 72% 1RM" in out

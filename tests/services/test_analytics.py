@@ -1,0 +1,122 @@
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+
+from fitrec.domain.sessions import PerformedSet, Session
+from fitrec.planning.targets import TargetRule
+from fitrec.services import analytics
+from fitrec.services.athletes import update_profile
+from fitrec.services.errors import InvalidInput, NotFound
+from fitrec.services.history import add_sessions
+from fitrec.services.programs import create_program
+
+PROGRAM = """program: Chest days
+phase: hypertrophy
+level: intermediate
+
+## Day A
+A1. Barbell Bench Press: 4×8 @ 80% 1RM
+→ Rest 60 seconds
+A2. Cable Flies: 3×12-15 @ 0 RIR
+
+## Day B
+B1. Barbell Squats: 4×10 @ 75% 1RM
+"""
+
+START = datetime(2024, 3, 4, 18, 0)
+
+
+def chest_session(week: int, bench_kg: float, fly_reps: int = 15) -> Session:
+    sets = []
+    for i in range(4):
+        sets.append(
+            PerformedSet(
+                "barbell-bench-press",
+                bench_kg,
+                8,
+                block_label="A",
+                position=1,
+                set_index=i + 1,
+                rest_before_s=180,
+            )
+        )
+        if i < 3:
+            sets.append(
+                PerformedSet(
+                    "cable-fly",
+                    20,
+                    fly_reps,
+                    block_label="A",
+                    position=2,
+                    set_index=i + 1,
+                    rir=0,
+                    rest_before_s=60,
+                )
+            )
+    return Session(
+        START + timedelta(weeks=week), sets, workout_name="Day A", program_name="Chest days"
+    )
+
+
+def test_progress_series_and_records(make_uow, owner_id) -> None:  # type: ignore[no-untyped-def]
+    add_sessions(make_uow, owner_id, [chest_session(w, 100 + 2.5 * w) for w in range(3)])
+    report = analytics.progress(make_uow, owner_id, "Bench Press")
+    assert report.exercise.slug == "barbell-bench-press"
+    body = report.to_dict()
+    assert set(body) == {"exercise", "series"}
+    assert [p["date"] for p in body["series"]] == ["2024-03-04", "2024-03-11", "2024-03-18"]
+    assert body["series"][0]["e1rm_kg"] == pytest.approx(126.67)
+    assert report.records is not None and report.records.e1rm is not None
+    assert report.records.e1rm.date.isoformat() == "2024-03-18"
+
+
+def test_progress_of_an_unknown_lift_is_invalid(make_uow, owner_id) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(InvalidInput):
+        analytics.progress(make_uow, owner_id, "Bnch Prss Xyz")
+
+
+def test_next_targets_for_the_next_workout(make_uow, owner_id) -> None:  # type: ignore[no-untyped-def]
+    create_program(make_uow, owner_id, PROGRAM)
+    update_profile(make_uow, owner_id, {"one_rep_maxes_kg": {"barbell-squat": 140}})
+    add_sessions(make_uow, owner_id, [chest_session(0, 100, fly_reps=13)])
+    plan = analytics.next_session(make_uow, owner_id)
+    assert (plan.program, plan.workout) == ("Chest days", "Day B")
+    (squat,) = plan.targets
+    assert (squat.rule, squat.load) == (TargetRule.FROM_E1RM, 105.0)
+    day_a = analytics.next_session(make_uow, owner_id, workout="Day A")
+    bench, fly = day_a.targets
+    assert (bench.rule, bench.load) == (TargetRule.STEP_UP, 102.5)  # 4×8 done: +2 × 1.25 kg
+    assert (fly.rule, fly.reps, fly.load) == (TargetRule.REPS_UP, 14, 20.0)
+
+
+def test_next_without_programs_is_not_found(make_uow, owner_id) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(NotFound):
+        analytics.next_session(make_uow, owner_id)
+
+
+def test_check_reports_decline_beside_lint_findings(make_uow, owner_id) -> None:  # type: ignore[no-untyped-def]
+    create_program(make_uow, owner_id, PROGRAM)
+    loads = [100, 99, 97, 95, 93, 91]
+    add_sessions(make_uow, owner_id, [chest_session(w, kg) for w, kg in enumerate(loads)])
+    report = analytics.check(make_uow, owner_id)
+    rows = report.to_dicts()
+    decline = [r for r in rows if r["code"] == "decline"]
+    assert len(decline) == 1
+    assert decline[0]["path"] == "history"
+    assert "Cable Fly" in decline[0]["message"]
+    assert {"path", "line", "column", "code", "severity", "message", "fix"} <= set(rows[0])
+
+
+def test_volume_pairs_and_deload(make_uow, owner_id) -> None:  # type: ignore[no-untyped-def]
+    create_program(make_uow, owner_id, PROGRAM)
+    add_sessions(make_uow, owner_id, [chest_session(0, 100)])
+    report = analytics.volume(make_uow, owner_id)
+    assert report.weeks[0].sets_by_exercise == {"barbell-bench-press": 4, "cable-fly": 3}
+    assert report.latest[0].group.value == "chest" and report.latest[0].sets == 7
+    (trend,) = analytics.pair_trends(make_uow, owner_id)
+    assert trend.points[0].isolation_sets == 3
+    text = analytics.deload_text(make_uow, owner_id, "Chest days")
+    assert "Barbell Bench Press: 2×8 @ 72% 1RM" in text
+    assert "Cable Flies: 3×12-15 @ 0 RIR" in text
