@@ -115,7 +115,7 @@ def history(years: int, seed: int = 7) -> list[Session]:
                     sets.append(
                         PerformedSet(
                             compound.slug,
-                            base * rng.uniform(0.97, 1.03),
+                            round(base * rng.uniform(0.97, 1.03) / 2.5) * 2.5,  # plates
                             rng.randint(6, 10),
                             block_label=label,
                             position=1,
