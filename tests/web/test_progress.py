@@ -40,3 +40,23 @@ def test_decline_spans_are_iso_dates() -> None:
     data = ProgressView(lifts=(lift,)).chart_data()
     assert data["lifts"][0]["declines"] == [{"start": "2024-02-01", "end": "2024-03-01"}]
     assert data["lifts"][0]["points"] == [{"x": "2024-01-01", "y": 100.0}]
+
+
+def test_a_lift_is_charted_from_the_analytics_service_progress_in_the_lifters_unit() -> None:
+    from fitrec.analytics.e1rm import E1rmPoint as SessionE1rm
+    from fitrec.domain.exercises import Exercise, Mechanic
+    from fitrec.domain.muscles import Muscle
+    from fitrec.services.analytics import Progress
+    from fitrec.web.progress import lift_progress
+
+    bench = Exercise(
+        "barbell-bench-press", "Barbell Bench Press", Mechanic.COMPOUND, (Muscle.CHEST,)
+    )
+    series = [
+        SessionE1rm(date(2024, 1, 1), 100.0, 80.0, 8),
+        SessionE1rm(date(2024, 1, 8), 102.0, 82.5, 8),
+    ]
+    lift = lift_progress(Progress(bench, series, None), unit="lb")
+    assert lift.slug == "barbell-bench-press" and lift.name == "Barbell Bench Press"
+    assert [p.day for p in lift.points] == [date(2024, 1, 1), date(2024, 1, 8)]
+    assert round(lift.points[0].e1rm, 1) == 220.5

@@ -6,6 +6,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from fitrec.domain.units import KG_PER_LB
+from fitrec.services.analytics import Progress
+
 
 @dataclass(frozen=True, slots=True)
 class E1rmPoint:
@@ -64,3 +67,16 @@ class ProgressView:
 def empty_progress() -> ProgressView:
     """The progress of a lifter with no history (the page shows how to get started)."""
     return ProgressView()
+
+
+def lift_progress(
+    progress: Progress, declines: tuple[DeclineSpan, ...] = (), unit: str = "kg"
+) -> LiftProgress:
+    """Chart a lift from the analytics service's `Progress` (kg converted to `unit`)."""
+    factor = 1.0 if unit == "kg" else 1.0 / KG_PER_LB
+    return LiftProgress(
+        slug=progress.exercise.slug,
+        name=progress.exercise.name,
+        points=tuple(E1rmPoint(p.date, p.e1rm_kg * factor) for p in progress.series),
+        declines=declines,
+    )
