@@ -97,7 +97,21 @@ def tokens(name: str) -> tuple[str, ...]:
             continue
         word = _singular(raw)
         words.extend(_ABBREVIATIONS.get(word, (word,)))
-    return tuple(words)
+    return _join_directions(words)
+
+
+def _join_directions(words: list[str]) -> tuple[str, ...]:
+    """Glue "low to high" into one word, so that word order cannot swap the direction."""
+    joined: list[str] = []
+    index = 0
+    while index < len(words):
+        if 0 < index < len(words) - 1 and words[index] == "to" and joined:
+            joined[-1] = f"{joined[-1]}-to-{words[index + 1]}"
+            index += 2
+            continue
+        joined.append(words[index])
+        index += 1
+    return tuple(joined)
 
 
 def key_of(words: tuple[str, ...] | frozenset[str]) -> str:
