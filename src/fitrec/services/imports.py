@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from fitrec.domain.exercises import Exercise
@@ -17,7 +19,7 @@ from fitrec.interchange.model import (
     RowIssue,
 )
 from fitrec.interchange.names import dump_mapping
-from fitrec.interchange.native import NativeDocument, load_native
+from fitrec.interchange.native import NativeDocument, load_native, session_to_dict
 from fitrec.interchange.reading import read_foreign
 from fitrec.interchange.tabular import decode
 from fitrec.services.errors import InvalidInput
@@ -211,14 +213,33 @@ def _store_batch(uow: UnitOfWork, owner_id: int, batch: ImportBatch, dry_run: bo
     )
 
 
+def _native_copy(session: Session) -> Session:
+    """The session to store: a new public id, and an import key naming where it came from.
+
+    Public ids are unique across the whole database, so the key (not the id) is what
+    recognises a session already imported, in this account or a restored one.
+    """
+    key = session.import_key
+    if key is None:
+        origin = (
+            session.id
+            or hashlib.sha256(
+                json.dumps(session_to_dict(session), sort_keys=True).encode()
+            ).hexdigest()[:32]
+        )
+        key = f"native:{origin}"
+    return replace(session, id=None, import_key=key)
+
+
 def _import_native(
     make_uow: UowFactory, owner_id: int, document: NativeDocument, dry_run: bool
 ) -> ImportResult:
     from fitrec.services.exports import profile_from_dict
     from fitrec.services.programs import parse_text, resolve_program
 
+    incoming = [_native_copy(session) for session in document.sessions]
     with make_uow() as uow:
-        fresh = _new_sessions(uow, owner_id, document.sessions)
+        fresh = _new_sessions(uow, owner_id, incoming)
         used = {e.slug for e in document.custom_exercises}
         programs = [
             p
