@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import Table, delete, func, insert, select, update
+from sqlalchemy import Table, bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session as OrmSession
 
 from fitrec.domain.sessions import Feedback, PerformedSet, Session, SetType
@@ -57,6 +57,26 @@ _OPEN_COLUMNS = (
     S.c.workout_name,
     S.c.program_name,
 )
+
+# The logging path runs these on every set: built once, executed with parameters.
+_OPEN_BY_ID = select(*_OPEN_COLUMNS).where(
+    S.c.owner_id == bindparam("owner_id"), S.c.public_id == bindparam("public_id")
+)
+_SET_BY_CLIENT_ID = (
+    select(S.c.public_id.label("session_public_id"), *_SET_COLUMNS)
+    .select_from(P.join(S, S.c.id == P.c.session_id))
+    .where(P.c.owner_id == bindparam("owner_id"), P.c.client_id == bindparam("client_id"))
+)
+_COUNT_SETS = (
+    select(func.count())
+    .select_from(P)
+    .where(
+        P.c.owner_id == bindparam("owner_id"),
+        P.c.session_id == bindparam("session_id"),
+        P.c.exercise_slug == bindparam("exercise_slug"),
+    )
+)
+_INSERT_SET = insert(P)
 
 _UNITS = {u.value: u for u in Unit}
 _SET_TYPES = {t.value: t for t in SetType}
@@ -160,7 +180,7 @@ class SqlSessionRepository:
     def open_session(self, owner_id: int, session_id: str) -> OpenSession | None:
         """A session's header, without its sets."""
         row = self._session.execute(
-            select(*_OPEN_COLUMNS).where(S.c.owner_id == owner_id, S.c.public_id == session_id)
+            _OPEN_BY_ID, {"owner_id": owner_id, "public_id": session_id}
         ).first()
         return self._open(row) if row else None
 
@@ -177,9 +197,7 @@ class SqlSessionRepository:
     def find_set(self, owner_id: int, client_id: str) -> tuple[str, PerformedSet] | None:
         """A set by its client id, with the public id of its session."""
         row = self._session.execute(
-            select(S.c.public_id.label("session_public_id"), *_SET_COLUMNS)
-            .select_from(P.join(S, S.c.id == P.c.session_id))
-            .where(P.c.owner_id == owner_id, P.c.client_id == client_id)
+            _SET_BY_CLIENT_ID, {"owner_id": owner_id, "client_id": client_id}
         ).first()
         if row is None:
             return None
@@ -187,22 +205,13 @@ class SqlSessionRepository:
 
     def count_sets(self, owner_id: int, session_row: int, exercise_slug: str) -> int:
         """How many sets of one exercise a session already holds."""
-        return int(
-            self._session.execute(
-                select(func.count())
-                .select_from(P)
-                .where(
-                    P.c.owner_id == owner_id,
-                    P.c.session_id == session_row,
-                    P.c.exercise_slug == exercise_slug,
-                )
-            ).scalar_one()
-        )
+        params = {"owner_id": owner_id, "session_id": session_row, "exercise_slug": exercise_slug}
+        return int(self._session.execute(_COUNT_SETS, params).scalar_one())
 
     def add_set(self, owner_id: int, session_row: int, performed: PerformedSet) -> None:
         """Insert a set (its `id` is the client id and must be set)."""
         assert performed.id, "a set needs its client id"
-        self._session.execute(insert(P).values(set_values(owner_id, session_row, performed)))
+        self._session.execute(_INSERT_SET, set_values(owner_id, session_row, performed))
 
     def update_set(self, owner_id: int, performed: PerformedSet) -> None:
         """Overwrite a stored set's values, found by its client id."""
