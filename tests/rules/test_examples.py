@@ -68,3 +68,10 @@ D2. Lateral Raises: 3×15
     [bench] = [f for f in found if f.entry == "A2"]
     assert "only assist the Bench Press; its prime mover is the chest" in bench.message
     assert (bench.line, bench.column) == (6, 5)
+
+
+def test_the_sample_written_at_intermediate_level_gets_too_many_pairs() -> None:
+    text = (EXAMPLES / "sample-workout.txt").read_text(encoding="utf-8")
+    program = parse_program(text.replace("level: advanced", "level: intermediate"))
+    found = lint_program(program, default_catalog())
+    assert [f.code for f in found] == ["too-many-pairs"]
