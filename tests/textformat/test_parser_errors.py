@@ -70,6 +70,7 @@ def error_of(text: str) -> NotationError:
         ),
         ("program: P\n  :\n", 2, 3, "expected a block title before `:`"),
         ("program: P\nDo some curls\n", 2, 1, "expected an entry"),
+        ("program: P\n## A\n b1. Rows: 3×8\n", 3, 2, "write `B1.`"),
         ("program: P\n### Day A\n", 2, 1, "expected an entry"),
     ],
 )

@@ -26,6 +26,7 @@ _REST = re.compile(r"\s*(?:→|->)")
 _REST_WORD = re.compile(r"\s*rest\b", re.IGNORECASE)
 _ENTRY = re.compile(r"\s*([A-Z])(\d*)\.")
 _MISSING_DOT = re.compile(r"\s*[A-Z]\d+(?=[\s):\-])")
+_LOWER_LABEL = re.compile(r"\s*([a-z]\d*)\.")
 _HEADER = re.compile(r"\s*([A-Za-z][A-Za-z_ ]*?)\s*:")
 _TRAINING_AGE = re.compile(
     r"(\d+(?:\.\d+)?)\s*(months|month|mos|mo|m|years|year|yrs|yr|y)\s*$", re.IGNORECASE
@@ -98,6 +99,9 @@ class _Parser:
             raise scan.error(f"expected `.` after `{label}` (write `{label}. NAME: 4×8`)", m.end())
         elif text.rstrip().endswith(":"):
             self._title_line(scan)
+        elif m := _LOWER_LABEL.match(text):
+            upper = m.group(1).upper()
+            raise scan.error(f"block letters are capitals: write `{upper}.`", m.start(1))
         else:
             scan.skip_space()
             m = _HEADER.match(text)
