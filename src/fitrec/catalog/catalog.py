@@ -49,14 +49,10 @@ def _spellings(exercise: Exercise) -> list[str]:
     return [exercise.name, exercise.slug.replace("-", " "), *exercise.aliases]
 
 
-def _equipment_variants(exercise: Exercise) -> list[str]:
+def _equipment_variants(exercise: Exercise, spellings: list[tuple[str, ...]]) -> list[str]:
     """Keys of the exercise's spellings with its equipment added ("Lat Pulldown" + cable)."""
     extras = [tokens(exercise.equipment), (exercise.load_kind.value,)]
-    keys: list[str] = []
-    for spelling in _spellings(exercise):
-        words = tokens(spelling)
-        keys.extend(key_of((*words, *extra)) for extra in extras)
-    return keys
+    return [key_of((*words, *extra)) for words in spellings for extra in extras]
 
 
 class Catalog:
@@ -87,10 +83,11 @@ class Catalog:
         ):
             if custom or fold(spelling) not in table:
                 table[fold(spelling)] = exercise
-        for spelling in _spellings(exercise):
-            _claim(self._normalized, name_key(spelling), exercise, override=custom)
-            self._candidates.append(_Candidate(tokens(spelling), exercise, custom))
-        for key in _equipment_variants(exercise):
+        spellings = [tokens(spelling) for spelling in _spellings(exercise)]
+        for words in spellings:
+            _claim(self._normalized, key_of(words), exercise, override=custom)
+            self._candidates.append(_Candidate(words, exercise, custom))
+        for key in _equipment_variants(exercise, spellings):
             _claim(self._variants, key, exercise, override=custom)
 
     def get(self, slug: str) -> Exercise:

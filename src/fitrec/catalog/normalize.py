@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Abbreviations lifters and apps write for equipment and lifts.
 _ABBREVIATIONS: dict[str, tuple[str, ...]] = {
@@ -84,6 +85,7 @@ def _singular(word: str) -> str:
     return word[:-1]
 
 
+@lru_cache(maxsize=16384)
 def tokens(name: str) -> tuple[str, ...]:
     """The normalised words of a name, equipment in parentheses moved to the front."""
     text = unicodedata.normalize("NFKD", name)
