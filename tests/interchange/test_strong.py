@@ -144,3 +144,18 @@ def test_the_same_file_gives_the_same_import_keys(catalog: Catalog) -> None:
     second = read_foreign(text, catalog, unit=Unit.KG)
     assert [s.import_key for s in first.sessions] == [s.import_key for s in second.sessions]
     assert len({s.import_key for s in first.sessions}) == 2
+
+
+def test_progress_is_reported_while_reading(catalog: Catalog) -> None:
+    seen: list[int] = []
+    read_foreign(fixture_text("strong_2020.csv"), catalog, unit=Unit.KG, progress=seen.append)
+    assert seen[-1] == 8
+
+
+def test_distance_keeps_the_unit_the_header_gives(catalog: Catalog) -> None:
+    text = (
+        "Date,Workout Name,Exercise Name,Set Order,kg,Reps,km,Seconds,Notes\n"
+        "2016-02-03 17:00:00,Run,Running,0,0,0,5.2,1500,\n"
+    )
+    running = read_foreign(text, catalog).sessions[0].sets[0]
+    assert running.note == "distance 5.2 km; time 1500 s"

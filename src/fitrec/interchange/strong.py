@@ -39,6 +39,13 @@ _SEMICOLON = [
     "distance", "distance_unit", "seconds", "notes", "workout_notes", "duration",
 ]  # fmt: skip
 _SET_TYPES = {"w": SetType.WARMUP, "d": SetType.DROP, "f": SetType.FAILURE}
+_DISTANCE_UNITS = {
+    "km": "km",
+    "miles": "miles",
+    "distance (km)": "km",
+    "distance (meters)": "m",
+    "distance (m)": "m",
+}
 _DIGITS = re.compile(r"^\d+(?:\.0+)?$")
 
 
@@ -147,10 +154,11 @@ def _row(number: int, record: list[str], cols: Columns, unit: Unit | None, fixed
         )
     if distance is not None and values.number(distance, number, cols.label("distance")) == 0:
         distance = None
-    if distance and field("distance_unit"):
-        distance = f"{distance} {field('distance_unit')}"
-    elif distance and cols.has("distance") and cols.label("distance") != "distance":
-        distance = f"{distance} {cols.label('distance')}"
+    distance_unit = field("distance_unit") or _DISTANCE_UNITS.get(
+        header_key(cols.label("distance"))
+    )
+    if distance and distance_unit:
+        distance = f"{distance} {distance_unit}"
     key = f"{field('workout_number') or ''}|{started.isoformat()}|{workout or ''}"
     return RawSet(
         row=number,
