@@ -149,7 +149,20 @@ def test_a_typo_matches_fuzzily_with_less_than_full_confidence() -> None:
     assert dumbbell is not None and dumbbell.exercise.slug == "dumbbell-row"
 
 
-@pytest.mark.parametrize("name", ["Zumba", "Underwater Basket Weaving", "", "   ", "xyz"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Zumba",
+        "Underwater Basket Weaving",
+        "",
+        "   ",
+        "xyz",
+        # One different word is another exercise, not a typo: these must not guess.
+        "Bench Press (Cable)",
+        "Rowing (Machine)",
+        "Reverse Lunge (Barbell)",
+    ],
+)
 def test_an_unknown_name_returns_none(name: str) -> None:
     assert CATALOG.lookup(name) is None
 

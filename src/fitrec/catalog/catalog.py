@@ -128,7 +128,7 @@ class Catalog:
             exercise = table.get(key)
             if exercise is not None:
                 return Match(exercise, MatchKind.NORMALIZED, NORMALIZED_CONFIDENCE)
-        ranked = self._rank(name, limit=1, floor=FUZZY_THRESHOLD / FUZZY_CEILING)
+        ranked = self._rank(name, limit=1, floor=FUZZY_THRESHOLD / FUZZY_CEILING, strict=True)
         if ranked and ranked[0].confidence >= FUZZY_THRESHOLD:
             return ranked[0]
         return None
@@ -136,17 +136,17 @@ class Catalog:
     def suggest(self, name: str, limit: int = 3) -> list[Match]:
         """The best candidates for a name, surest first (for "did you mean ...?")."""
         found = self.lookup(name)
-        ranked = self._rank(name, limit=limit + 1, floor=SUGGESTION_FLOOR)
+        ranked = self._rank(name, limit=limit + 1, floor=SUGGESTION_FLOOR, strict=False)
         if found is not None:
             ranked = [found, *(m for m in ranked if m.exercise.slug != found.exercise.slug)]
         return ranked[:limit]
 
-    def _rank(self, name: str, *, limit: int, floor: float) -> list[Match]:
+    def _rank(self, name: str, *, limit: int, floor: float, strict: bool) -> list[Match]:
         """Fuzzy matches for a name, one per exercise, best first; custom wins a tie."""
         scorer = FuzzyScorer(tokens(name))
         best: dict[str, tuple[float, bool, Exercise]] = {}
         for candidate in self._candidates:
-            score = scorer.score(candidate.words, floor)
+            score = scorer.score(candidate.words, strict=strict)
             if score < floor or score == 0.0:
                 continue
             slug = candidate.exercise.slug
