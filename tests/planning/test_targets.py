@@ -6,7 +6,7 @@ from fitrec.domain.plates import PlateInventory
 from fitrec.domain.programs import Effort, EffortType, Load, LoadType, Prescription
 from fitrec.domain.sessions import PerformedSet, SetType
 from fitrec.domain.units import Unit
-from fitrec.planning.targets import TargetRule, next_target
+from fitrec.planning.targets import TargetRule, next_target, reps_at_percent
 from tests.analytics.builders import BENCH, FLY, LATERAL
 
 EIGHTY = Prescription(4, 6, 10, load=Load(LoadType.PERCENT_1RM, 80))
@@ -24,6 +24,17 @@ def test_compound_load_from_e1rm_and_percent_rounded_to_plates() -> None:
     assert target.load == 97.5  # 96.8 kg made with the default plates
     assert target.unit is Unit.KG
     assert "80 % of e1RM 121.0" in target.reason
+    assert target.reps == 6  # 80 % of 1RM allows about 6 reps with 2 in reserve, not 10
+
+
+@pytest.mark.parametrize(
+    ("percent", "rir", "reps"),
+    [(80, None, 6), (75, None, 7), (70, None, 9), (80, 0, 7), (90, None, 6)],
+)
+def test_reps_aimed_at_fit_the_percentage(percent: float, rir: float | None, reps: int) -> None:
+    effort = None if rir is None else Effort(EffortType.RIR, rir)
+    p = Prescription(3, 6, 10, load=Load(LoadType.PERCENT_1RM, percent), effort=effort)
+    assert reps_at_percent(p) == reps
 
 
 def test_compound_load_from_effort_uses_the_rts_chart() -> None:

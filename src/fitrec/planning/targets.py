@@ -10,7 +10,7 @@ from fitrec.domain.exercises import Exercise
 from fitrec.domain.plates import PlateInventory
 from fitrec.domain.programs import Effort, EffortType, Load, LoadType, Prescription
 from fitrec.domain.sessions import PerformedSet
-from fitrec.domain.strength import target_load
+from fitrec.domain.strength import rts_percent, target_load
 from fitrec.domain.units import Unit, convert
 from fitrec.planning.progression import (
     Outcome,
@@ -76,6 +76,25 @@ def _from_e1rm(one_rm: float, prescription: Prescription, unit: Unit) -> tuple[f
         load,
         f"{prescription.reps_max} reps at {_effort_text(how)} from e1RM {one_rm:.1f} {unit}",
     )
+
+
+# Reps in reserve assumed for a %1RM prescription with no effort target: hard, not failure.
+_DEFAULT_COMPOUND_RIR = 2.0
+
+
+def reps_at_percent(prescription: Prescription) -> int:
+    """The most reps in the range that a %1RM load allows at the target effort (RTS chart).
+
+    80 % of 1RM allows about six reps with two in reserve, so a `3×6-10 @ 80% 1RM`
+    compound aims for 6, not 10; with no %1RM load the top of the range is the aim.
+    """
+    p = prescription
+    if p.load is None or p.load.type is not LoadType.PERCENT_1RM:
+        return p.reps_max
+    rir = p.effort.rir if p.effort is not None else _DEFAULT_COMPOUND_RIR
+    fraction = p.load.value / 100.0
+    possible = [r for r in range(p.reps_min, p.reps_max + 1) if rts_percent(r, rir) >= fraction]
+    return max(possible) if possible else p.reps_min
 
 
 def next_target(
@@ -160,7 +179,8 @@ def next_target(
     if e1rm_kg is not None:
         computed = _from_e1rm(convert(e1rm_kg, Unit.KG, unit), p, unit)
         if computed is not None:
-            return target(computed[0], p.reps_max, TargetRule.FROM_E1RM, computed[1])
+            reps = reps_at_percent(p)
+            return target(computed[0], reps, TargetRule.FROM_E1RM, computed[1])
     if last_load is not None:
         return target(last_load, p.reps_max, TargetRule.REPEAT, "repeat the last load")
     return target(None, p.reps_max, TargetRule.NO_DATA, "no history or 1RM yet: pick a load")
