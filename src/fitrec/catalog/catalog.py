@@ -69,13 +69,14 @@ class Catalog:
         self._candidates: list[_Candidate] = []
         self._lookups: dict[str, Match | None] = {}
         self._search: SearchIndex | None = None
+        self._normalised_built = False
         for exercise in self._builtin:
-            self._index(exercise, custom=False)
+            self._index_exact(exercise, custom=False)
         for exercise in self._custom:
-            self._index(exercise, custom=True)
+            self._index_exact(exercise, custom=True)
 
-    def _index(self, exercise: Exercise, *, custom: bool) -> None:
-        """Add one exercise to every lookup table (a custom one overrides on a clash)."""
+    def _index_exact(self, exercise: Exercise, *, custom: bool) -> None:
+        """Add one exercise to the slug, exact-name and alias tables (custom wins a clash)."""
         self._by_slug[exercise.slug] = exercise
         for table, spelling in (
             *((self._exact, s) for s in (exercise.name, exercise.slug)),
@@ -83,6 +84,23 @@ class Catalog:
         ):
             if custom or fold(spelling) not in table:
                 table[fold(spelling)] = exercise
+
+    def _build_normalised(self) -> None:
+        """Build the normalised and fuzzy tables on first need.
+
+        Most names a program uses are exact or aliases; deferring the word-level index
+        keeps `fitrec lint` start-up short.
+        """
+        if self._normalised_built:
+            return
+        self._normalised_built = True
+        for exercise in self._builtin:
+            self._index_words(exercise, custom=False)
+        for exercise in self._custom:
+            self._index_words(exercise, custom=True)
+
+    def _index_words(self, exercise: Exercise, *, custom: bool) -> None:
+        """Add one exercise to the normalised, equipment-variant and fuzzy tables."""
         spellings = [tokens(spelling) for spelling in _spellings(exercise)]
         for words in spellings:
             _claim(self._normalized, key_of(words), exercise, override=custom)
@@ -124,6 +142,7 @@ class Catalog:
         if folded in self._alias:
             return Match(self._alias[folded], MatchKind.ALIAS, 1.0)
         key = name_key(name)
+        self._build_normalised()
         for table in (self._normalized, self._variants):
             exercise = table.get(key)
             if exercise is not None:
@@ -143,6 +162,7 @@ class Catalog:
 
     def _rank(self, name: str, *, limit: int, floor: float, strict: bool) -> list[Match]:
         """Fuzzy matches for a name, one per exercise, best first; custom wins a tie."""
+        self._build_normalised()
         scorer = FuzzyScorer(tokens(name))
         best: dict[str, tuple[float, bool, Exercise]] = {}
         for candidate in self._candidates:
