@@ -53,6 +53,7 @@ def test_unreadable_or_unparsable_files_exit_2(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert f"{broken}:4:18: error: expected a prescription" in result.stderr
     assert "^" in result.stderr
+    assert "1 could not be parsed" in result.stdout
     missing = runner.invoke(app, ["lint", str(tmp_path / "nope.txt"), SAMPLE])
     assert missing.exit_code == 2 and "nope.txt: cannot read" in missing.stderr
 

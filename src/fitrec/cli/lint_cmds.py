@@ -94,15 +94,16 @@ def lint(
     status = 0
     rows: list[dict[str, Any]] = []
     totals = dict.fromkeys(Severity, 0)
+    unreadable = 0
     for path in files:
         try:
             report = lint_text(_read(path), athlete=athlete)
         except typer.Exit:
-            status = 2
+            status, unreadable = 2, unreadable + 1
             continue
         except NotationError as err:
             _notation_error(path, err)
-            status = 2
+            status, unreadable = 2, unreadable + 1
             continue
         for finding in report.findings:
             totals[finding.severity] += 1
@@ -116,7 +117,10 @@ def lint(
         typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
     else:
         counts = ", ".join(_plural(totals[s], s.value) for s in (Severity.ERROR, Severity.WARNING))
-        console.print(f"{counts}, {totals[Severity.INFO]} info in {_plural(len(files), 'file')}")
+        failed = f" ({unreadable} could not be parsed)" if unreadable else ""
+        console.print(
+            f"{counts}, {totals[Severity.INFO]} info in {_plural(len(files), 'file')}{failed}"
+        )
     raise typer.Exit(status)
 
 
