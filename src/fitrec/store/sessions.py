@@ -1,6 +1,7 @@
 """The session repository: sessions, performed sets and block feedback, owner-scoped.
 
-Reads of whole histories use Core selects over rows, never ORM object loading.
+Row conversions live in `session_rows`; whole-history reads and bulk imports in
+`session_history`. Reads use Core selects over rows, never ORM object loading.
 """
 
 from __future__ import annotations
@@ -9,38 +10,29 @@ import builtins
 import uuid
 from collections.abc import Iterable
 from datetime import datetime
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import Table, bindparam, delete, func, insert, select, update
+from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session as OrmSession
 
 from fitrec.domain.sessions import Feedback, PerformedSet, Session, SetType
-from fitrec.domain.units import Unit
 from fitrec.services.models import OpenSession, SessionSummary
-from fitrec.store.tables import BlockFeedbackRow, PerformedSetRow, ProgramRow, SessionRow
+from fitrec.store.session_history import insert_sessions, read_history, stored_import_keys
+from fitrec.store.session_rows import (
+    SET_COLUMNS,
+    F,
+    P,
+    S,
+    feedback_of,
+    session_from_row,
+    set_from_row,
+    set_values,
+)
+from fitrec.store.tables import ProgramRow
 from fitrec.store.timeutil import from_db, to_db
 
-S = cast(Table, SessionRow.__table__)
-P = cast(Table, PerformedSetRow.__table__)
-F = cast(Table, BlockFeedbackRow.__table__)
+__all__ = ["F", "P", "S", "SqlSessionRepository", "set_values"]
 
-_SET_COLUMNS = (
-    P.c.client_id,
-    P.c.exercise_slug,
-    P.c.block_label,
-    P.c.position,
-    P.c.set_index,
-    P.c.set_type,
-    P.c.weight,
-    P.c.unit,
-    P.c.reps,
-    P.c.rpe,
-    P.c.rir,
-    P.c.rest_before_s,
-    P.c.note,
-    P.c.flagged,
-    P.c.performed_at,
-)
 _PROGRAM_PUBLIC_ID = (
     select(ProgramRow.public_id)
     .where(ProgramRow.id == S.c.program_id)
@@ -63,7 +55,7 @@ _OPEN_BY_ID = select(*_OPEN_COLUMNS).where(
     S.c.owner_id == bindparam("owner_id"), S.c.public_id == bindparam("public_id")
 )
 _SET_BY_CLIENT_ID = (
-    select(S.c.public_id.label("session_public_id"), *_SET_COLUMNS)
+    select(S.c.public_id.label("session_public_id"), *SET_COLUMNS)
     .select_from(P.join(S, S.c.id == P.c.session_id))
     .where(P.c.owner_id == bindparam("owner_id"), P.c.client_id == bindparam("client_id"))
 )
@@ -77,54 +69,6 @@ _COUNT_SETS = (
     )
 )
 _INSERT_SET = insert(P)
-
-_UNITS = {u.value: u for u in Unit}
-_SET_TYPES = {t.value: t for t in SetType}
-
-
-def _set_from_row(row: Any) -> PerformedSet:
-    performed_at = row.performed_at
-    return PerformedSet(
-        exercise_slug=row.exercise_slug,
-        weight=row.weight,
-        reps=row.reps,
-        unit=_UNITS[row.unit],
-        set_type=_SET_TYPES[row.set_type],
-        block_label=row.block_label,
-        position=row.position,
-        set_index=row.set_index,
-        rpe=row.rpe,
-        rir=row.rir,
-        rest_before_s=row.rest_before_s,
-        note=row.note,
-        id=row.client_id,
-        performed_at=from_db(performed_at) if performed_at is not None else None,
-        flagged=bool(row.flagged),
-    )
-
-
-def set_values(owner_id: int, session_row: int, performed: PerformedSet) -> dict[str, Any]:
-    """The column values of a performed set."""
-    return {
-        "owner_id": owner_id,
-        "session_id": session_row,
-        "client_id": performed.id or uuid.uuid4().hex,
-        "exercise_slug": performed.exercise_slug,
-        "block_label": performed.block_label,
-        "position": performed.position,
-        "set_index": performed.set_index,
-        "set_type": performed.set_type.value,
-        "weight": performed.weight,
-        "unit": performed.unit.value,
-        "weight_kg": performed.weight_kg,
-        "reps": performed.reps,
-        "rpe": performed.rpe,
-        "rir": performed.rir,
-        "rest_before_s": performed.rest_before_s,
-        "note": performed.note,
-        "flagged": performed.flagged,
-        "performed_at": to_db(performed.performed_at),
-    }
 
 
 class SqlSessionRepository:
@@ -201,7 +145,7 @@ class SqlSessionRepository:
         ).first()
         if row is None:
             return None
-        return row.session_public_id, _set_from_row(row)
+        return row.session_public_id, set_from_row(row)
 
     def count_sets(self, owner_id: int, session_row: int, exercise_slug: str) -> int:
         """How many sets of one exercise a session already holds."""
@@ -265,39 +209,6 @@ class SqlSessionRepository:
             )
         )
 
-    def _feedback_of(self, owner_id: int, session_rows: list[int] | None) -> dict[int, list[Any]]:
-        statement = (
-            select(F).where(F.c.owner_id == owner_id).order_by(F.c.session_id, F.c.block_label)
-        )
-        if session_rows is not None:
-            statement = statement.where(F.c.session_id.in_(session_rows))
-        found: dict[int, list[Any]] = {}
-        for row in self._session.execute(statement):
-            found.setdefault(row.session_id, []).append(
-                Feedback(
-                    block_label=row.block_label,
-                    pump=row.pump,
-                    exhaustion=row.exhaustion,
-                    note=row.note,
-                )
-            )
-        return found
-
-    @staticmethod
-    def _session_from_row(row: Any) -> Session:
-        started = from_db(row.started_at)
-        assert started is not None
-        return Session(
-            started_at=started,
-            workout_name=row.workout_name,
-            program_name=row.program_name,
-            finished_at=from_db(row.finished_at),
-            note=row.note,
-            id=row.public_id,
-            import_key=row.import_key,
-            source=row.source,
-        )
-
     def get(self, owner_id: int, session_id: str) -> Session | None:
         """A whole session: sets in order and feedback."""
         row = self._session.execute(
@@ -305,14 +216,14 @@ class SqlSessionRepository:
         ).first()
         if row is None:
             return None
-        session = self._session_from_row(row)
+        session = session_from_row(row)
         sets = self._session.execute(
-            select(*_SET_COLUMNS)
+            select(*SET_COLUMNS)
             .where(P.c.owner_id == owner_id, P.c.session_id == row.id)
             .order_by(P.c.id)
         )
-        session.sets = [_set_from_row(s) for s in sets]
-        session.feedback = self._feedback_of(owner_id, [row.id]).get(row.id, [])
+        session.sets = [set_from_row(s) for s in sets]
+        session.feedback = feedback_of(self._session, owner_id, [row.id]).get(row.id, [])
         return session
 
     def list(self, owner_id: int, *, limit: int = 50, offset: int = 0) -> list[SessionSummary]:
@@ -376,111 +287,12 @@ class SqlSessionRepository:
         since: datetime | None = None,
     ) -> builtins.list[Session]:
         """Every session of the owner (oldest first) with its sets in order, in one query."""
-        session_columns = (
-            S.c.id.label("session_row"),
-            S.c.public_id,
-            S.c.started_at,
-            S.c.finished_at,
-            S.c.workout_name,
-            S.c.program_name,
-            S.c.note.label("session_note"),
-            S.c.import_key,
-            S.c.source,
-        )
-        if exercise_slug is None:
-            joined = S.outerjoin(P, P.c.session_id == S.c.id)
-        else:
-            joined = S.join(P, P.c.session_id == S.c.id)
-        statement = (
-            select(*session_columns, *_SET_COLUMNS)
-            .select_from(joined)
-            .where(S.c.owner_id == owner_id)
-            .order_by(S.c.started_at, S.c.id, P.c.id)
-        )
-        if exercise_slug is not None:
-            statement = statement.where(P.c.exercise_slug == exercise_slug)
-        if since is not None:
-            statement = statement.where(S.c.started_at >= to_db(since))
-        sessions: builtins.list[Session] = []
-        by_row: dict[int, Session] = {}
-        current_row = None
-        current: Session | None = None
-        for row in self._session.execute(statement):
-            if row.session_row != current_row:
-                current_row = row.session_row
-                started = from_db(row.started_at)
-                assert started is not None
-                current = Session(
-                    started_at=started,
-                    workout_name=row.workout_name,
-                    program_name=row.program_name,
-                    finished_at=from_db(row.finished_at),
-                    note=row.session_note,
-                    id=row.public_id,
-                    import_key=row.import_key,
-                    source=row.source,
-                )
-                sessions.append(current)
-                by_row[current_row] = current
-            if row.client_id is not None and current is not None:
-                current.sets.append(_set_from_row(row))
-        if by_row:
-            feedback = self._feedback_of(owner_id, None)
-            for session_row, items in feedback.items():
-                target = by_row.get(session_row)
-                if target is not None:
-                    target.feedback = items
-        return sessions
+        return read_history(self._session, owner_id, exercise_slug, since)
 
     def add_many(self, owner_id: int, sessions: Iterable[Session]) -> builtins.list[str]:
         """Bulk-insert whole sessions (imports); returns their public ids."""
-        batch = list(sessions)
-        if not batch:
-            return []
-        public_ids = [s.id or uuid.uuid4().hex for s in batch]
-        header_rows = []
-        for s, public_id in zip(batch, public_ids, strict=True):
-            header_rows.append(
-                {
-                    "public_id": public_id,
-                    "owner_id": owner_id,
-                    "program_id": None,
-                    "program_name": s.program_name,
-                    "workout_name": s.workout_name,
-                    "started_at": to_db(s.started_at),
-                    "finished_at": to_db(s.finished_at),
-                    "note": s.note,
-                    "import_key": s.import_key,
-                    "source": s.source,
-                }
-            )
-        inserted = self._session.execute(
-            insert(S).returning(S.c.id, sort_by_parameter_order=True), header_rows
-        ).all()
-        set_rows: list[dict[str, Any]] = []
-        feedback_rows: list[dict[str, Any]] = []
-        for s, (row_id,) in zip(batch, inserted, strict=True):
-            set_rows.extend(set_values(owner_id, row_id, p) for p in s.sets)
-            feedback_rows.extend(
-                {
-                    "owner_id": owner_id,
-                    "session_id": row_id,
-                    "block_label": f.block_label,
-                    "pump": f.pump,
-                    "exhaustion": f.exhaustion,
-                    "note": f.note,
-                }
-                for f in s.feedback
-            )
-        if set_rows:
-            self._session.execute(insert(P), set_rows)
-        if feedback_rows:
-            self._session.execute(insert(F), feedback_rows)
-        return public_ids
+        return insert_sessions(self._session, owner_id, sessions)
 
     def import_keys(self, owner_id: int) -> set[str]:
         """Every import fingerprint already stored for the owner."""
-        rows = self._session.execute(
-            select(S.c.import_key).where(S.c.owner_id == owner_id, S.c.import_key.is_not(None))
-        )
-        return {r[0] for r in rows}
+        return stored_import_keys(self._session, owner_id)

@@ -1,0 +1,136 @@
+"""The bulk paths over sessions: whole-history reads in one query and imports in batches.
+
+Both use Core statements over rows, never ORM object loading, so that a history of
+thousands of sets reads and writes in a few round trips.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session as OrmSession
+
+from fitrec.domain.sessions import Session
+from fitrec.store.session_rows import (
+    SET_COLUMNS,
+    F,
+    P,
+    S,
+    feedback_of,
+    session_from_row,
+    set_from_row,
+    set_values,
+)
+from fitrec.store.timeutil import to_db
+
+_HISTORY_SESSION_COLUMNS = (
+    S.c.id.label("session_row"),
+    S.c.public_id,
+    S.c.started_at,
+    S.c.finished_at,
+    S.c.workout_name,
+    S.c.program_name,
+    S.c.note.label("session_note"),
+    S.c.import_key,
+    S.c.source,
+)
+
+
+def read_history(
+    orm: OrmSession,
+    owner_id: int,
+    exercise_slug: str | None = None,
+    since: datetime | None = None,
+) -> list[Session]:
+    """Every session of the owner (oldest first) with its sets in order, in one query."""
+    if exercise_slug is None:
+        joined = S.outerjoin(P, P.c.session_id == S.c.id)
+    else:
+        joined = S.join(P, P.c.session_id == S.c.id)
+    statement = (
+        select(*_HISTORY_SESSION_COLUMNS, *SET_COLUMNS)
+        .select_from(joined)
+        .where(S.c.owner_id == owner_id)
+        .order_by(S.c.started_at, S.c.id, P.c.id)
+    )
+    if exercise_slug is not None:
+        statement = statement.where(P.c.exercise_slug == exercise_slug)
+    if since is not None:
+        statement = statement.where(S.c.started_at >= to_db(since))
+    sessions: list[Session] = []
+    by_row: dict[int, Session] = {}
+    current_row = None
+    current: Session | None = None
+    for row in orm.execute(statement):
+        if row.session_row != current_row:
+            current_row = row.session_row
+            # The set columns carry their own `note`; the session's is labelled apart.
+            current = session_from_row(row, note_column="session_note")
+            sessions.append(current)
+            by_row[current_row] = current
+        if row.client_id is not None and current is not None:
+            current.sets.append(set_from_row(row))
+    if by_row:
+        for session_row, items in feedback_of(orm, owner_id, None).items():
+            target = by_row.get(session_row)
+            if target is not None:
+                target.feedback = items
+    return sessions
+
+
+def insert_sessions(orm: OrmSession, owner_id: int, sessions: Iterable[Session]) -> list[str]:
+    """Bulk-insert whole sessions (imports); returns their public ids."""
+    batch = list(sessions)
+    if not batch:
+        return []
+    public_ids = [s.id or uuid.uuid4().hex for s in batch]
+    header_rows = [
+        {
+            "public_id": public_id,
+            "owner_id": owner_id,
+            "program_id": None,
+            "program_name": s.program_name,
+            "workout_name": s.workout_name,
+            "started_at": to_db(s.started_at),
+            "finished_at": to_db(s.finished_at),
+            "note": s.note,
+            "import_key": s.import_key,
+            "source": s.source,
+        }
+        for s, public_id in zip(batch, public_ids, strict=True)
+    ]
+    inserted = orm.execute(
+        insert(S).returning(S.c.id, sort_by_parameter_order=True), header_rows
+    ).all()
+    set_rows: list[dict[str, Any]] = []
+    feedback_rows: list[dict[str, Any]] = []
+    for s, (row_id,) in zip(batch, inserted, strict=True):
+        set_rows.extend(set_values(owner_id, row_id, p) for p in s.sets)
+        feedback_rows.extend(
+            {
+                "owner_id": owner_id,
+                "session_id": row_id,
+                "block_label": f.block_label,
+                "pump": f.pump,
+                "exhaustion": f.exhaustion,
+                "note": f.note,
+            }
+            for f in s.feedback
+        )
+    if set_rows:
+        orm.execute(insert(P), set_rows)
+    if feedback_rows:
+        orm.execute(insert(F), feedback_rows)
+    return public_ids
+
+
+def stored_import_keys(orm: OrmSession, owner_id: int) -> set[str]:
+    """Every import fingerprint already stored for the owner."""
+    rows = orm.execute(
+        select(S.c.import_key).where(S.c.owner_id == owner_id, S.c.import_key.is_not(None))
+    )
+    return {r[0] for r in rows}
