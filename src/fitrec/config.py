@@ -43,6 +43,7 @@ class Settings(BaseSettings):
     database_url: str = ""
     secret_key: str = ""
     max_upload_bytes: int = 10 * MIB
+    max_body_bytes: int = 1 * MIB
 
     @model_validator(mode="after")
     def _derive_defaults(self) -> Settings:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import datetime
 from types import TracebackType
 from typing import Protocol, Self
@@ -193,6 +194,79 @@ class SessionRepository(Protocol):
         ...
 
 
+@dataclass(frozen=True, slots=True)
+class TokenInfo:
+    """A personal access token as its owner sees it: never the secret, only its prefix."""
+
+    id: int
+    name: str
+    prefix: str
+    created_at: datetime
+    revoked_at: datetime | None
+
+
+class AuthRepository(Protocol):
+    """Credentials: password hashes, access tokens, web sessions, failed log-ins."""
+
+    def add_account(self, email: str, password_hash: str) -> int:
+        """Create a user signing in with `email`; returns its id."""
+        ...
+
+    def account_by_email(self, email: str) -> tuple[int, str | None] | None:
+        """The id and password hash of the active user with this e-mail address."""
+        ...
+
+    def password_hash(self, owner_id: int) -> str | None:
+        """The owner's password hash."""
+        ...
+
+    def set_password_hash(self, owner_id: int, password_hash: str) -> None:
+        """Replace the owner's password hash."""
+        ...
+
+    def add_token(self, owner_id: int, name: str, token_hash: str, at: datetime) -> int:
+        """Store a token's hash; returns the token's id."""
+        ...
+
+    def tokens(self, owner_id: int) -> builtins.list[TokenInfo]:
+        """The owner's tokens, newest first (revoked ones included)."""
+        ...
+
+    def revoke_token(self, owner_id: int, token_id: int, at: datetime) -> bool:
+        """Revoke one of the owner's tokens; False when the owner has no such live token."""
+        ...
+
+    def owner_by_token(self, token_hash: str) -> int | None:
+        """The active owner of a live token with this hash."""
+        ...
+
+    def add_web_session(
+        self, id_hash: str, owner_id: int, csrf_token: str, at: datetime, expires_at: datetime
+    ) -> None:
+        """Store a signed-in browser by the hash of its cookie."""
+        ...
+
+    def web_session(self, id_hash: str, now: datetime) -> tuple[int, str] | None:
+        """The owner and CSRF token of an unexpired web session."""
+        ...
+
+    def end_web_session(self, id_hash: str) -> None:
+        """Forget one web session."""
+        ...
+
+    def end_web_sessions(self, owner_id: int) -> None:
+        """Forget every web session of the owner."""
+        ...
+
+    def add_login_failure(self, key: str, at: datetime) -> None:
+        """Remember a failed log-in for `key` (an account or an address)."""
+        ...
+
+    def login_failures(self, key: str, since: datetime) -> tuple[int, datetime | None]:
+        """How many failures `key` had since `since`, and the oldest of them."""
+        ...
+
+
 class UnitOfWork(Protocol):
     """One transaction: repositories, then `commit()`; leaving without commit rolls back."""
 
@@ -201,6 +275,7 @@ class UnitOfWork(Protocol):
     exercises: CustomExerciseRepository
     programs: ProgramRepository
     sessions: SessionRepository
+    auth: AuthRepository
 
     def __enter__(self) -> Self:
         """Begin the transaction."""

@@ -12,6 +12,7 @@ from sqlalchemy.orm import sessionmaker
 
 from fitrec.services.errors import Conflict
 from fitrec.services.unit_of_work import (
+    AuthRepository,
     CustomExerciseRepository,
     ProfileRepository,
     ProgramRepository,
@@ -23,6 +24,7 @@ from fitrec.store.accounts import (
     SqlProfileRepository,
     SqlUserRepository,
 )
+from fitrec.store.auth import SqlAuthRepository
 from fitrec.store.programs import SqlProgramRepository
 from fitrec.store.sessions import SqlSessionRepository
 
@@ -41,6 +43,7 @@ class SqlUnitOfWork:
     exercises: CustomExerciseRepository
     programs: ProgramRepository
     sessions: SessionRepository
+    auth: AuthRepository
 
     def __init__(self, session_factory: sessionmaker[OrmSession]) -> None:
         self._session_factory = session_factory
@@ -55,6 +58,7 @@ class SqlUnitOfWork:
         self.exercises = SqlCustomExerciseRepository(session)
         self.programs = SqlProgramRepository(session)
         self.sessions = SqlSessionRepository(session)
+        self.auth = SqlAuthRepository(session)
         return self
 
     def __exit__(

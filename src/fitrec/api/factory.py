@@ -1,0 +1,48 @@
+"""The REST API under /api/v1: routers, problem documents, limits and web sessions."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, FastAPI
+
+from fitrec.api import (
+    routes_accounts,
+    routes_data,
+    routes_library,
+    routes_programs,
+    routes_sessions,
+)
+from fitrec.api.middleware import BodyLimitMiddleware, WebSessionMiddleware
+from fitrec.api.problems import install_problem_handlers
+from fitrec.config import Settings
+from fitrec.services.unit_of_work import UowFactory
+
+API_PREFIX = "/api/v1"
+
+
+def api_router() -> APIRouter:
+    """Every API route, under /api/v1."""
+    router = APIRouter(prefix=API_PREFIX)
+    for module in (
+        routes_accounts,
+        routes_programs,
+        routes_sessions,
+        routes_library,
+        routes_data,
+    ):
+        router.include_router(module.router)
+    return router
+
+
+def install_api(app: FastAPI, settings: Settings, make_uow: UowFactory) -> None:
+    """Mount the API on `app`: routes, error documents, the body limit and web sessions."""
+    app.state.make_uow = make_uow
+    app.state.settings = settings
+    app.include_router(api_router())
+    install_problem_handlers(app)
+    # Added last so it runs first: an oversized body is refused before any database work.
+    app.add_middleware(WebSessionMiddleware, make_uow=make_uow)
+    app.add_middleware(
+        BodyLimitMiddleware,
+        max_body_bytes=settings.max_body_bytes,
+        uploads={routes_data.IMPORT_PATH: settings.max_upload_bytes},
+    )

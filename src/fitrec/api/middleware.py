@@ -1,0 +1,189 @@
+"""ASGI middleware: a body-size limit, and web sessions by cookie with CSRF checks."""
+
+from __future__ import annotations
+
+import hmac
+import re
+from collections.abc import Awaitable, Callable, MutableMapping
+from typing import Any
+from urllib.parse import parse_qs
+
+from starlette.concurrency import run_in_threadpool
+
+from fitrec.api.problems import problem_response
+from fitrec.services import accounts
+from fitrec.services.unit_of_work import UowFactory
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+App = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+SESSION_COOKIE = "fitrec_session"
+CSRF_HEADER = b"x-csrf-token"
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
+_MULTIPART_CSRF = re.compile(rb'name="csrf_token"\r\n(?:[^\r\n]*\r\n)*?\r\n([^\r\n]*)\r\n')
+
+
+class BodyTooLarge(Exception):
+    """The request body passed the limit while it was being read."""
+
+
+def _header(scope: Scope, name: bytes) -> bytes | None:
+    for key, value in scope.get("headers", ()):
+        if key == name:
+            return bytes(value)
+    return None
+
+
+class BodyLimitMiddleware:
+    """Refuse bodies over the limit with 413, by Content-Length or while streaming."""
+
+    def __init__(self, app: App, max_body_bytes: int, uploads: dict[str, int]) -> None:
+        self.app = app
+        self.max_body_bytes = max_body_bytes
+        self.uploads = uploads  # path -> its own larger limit (file uploads)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Check the declared length, then count the bytes actually received."""
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        limit = self.uploads.get(scope["path"], self.max_body_bytes)
+        declared = _header(scope, b"content-length")
+        if declared is not None and (not declared.isdigit() or int(declared) > limit):
+            await self._refuse(scope, send, limit)
+            return
+        received = 0
+        started = False
+
+        async def counting_receive() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > limit:
+                    raise BodyTooLarge
+            return message
+
+        async def watching_send(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, counting_receive, watching_send)
+        except BodyTooLarge:
+            if not started:
+                await self._refuse(scope, send, limit)
+
+    async def _refuse(self, scope: Scope, send: Send, limit: int) -> None:
+        response = problem_response(
+            413,
+            f"the request body is larger than {limit} bytes",
+            instance=scope.get("path"),
+            kind="too-large",
+        )
+        await response({"type": "http"}, _no_receive, send)
+
+
+async def _no_receive() -> Message:
+    return {"type": "http.disconnect"}
+
+
+def _cookie(scope: Scope, name: str) -> str | None:
+    raw = _header(scope, b"cookie")
+    if not raw:
+        return None
+    for part in raw.decode("latin-1").split(";"):
+        key, _, value = part.strip().partition("=")
+        if key == name:
+            return value
+    return None
+
+
+def _form_token(body: bytes, content_type: bytes) -> str | None:
+    if content_type.startswith(b"application/x-www-form-urlencoded"):
+        values = parse_qs(body.decode("latin-1")).get("csrf_token")
+        return values[0] if values else None
+    if content_type.startswith(b"multipart/form-data"):
+        found = _MULTIPART_CSRF.search(body)
+        return found.group(1).decode("latin-1") if found else None
+    return None
+
+
+class WebSessionMiddleware:
+    """Resolve the session cookie to its owner; unsafe cookie requests need the CSRF token.
+
+    A request carrying an Authorization header is left to the token check: bearer tokens
+    are not sent by browsers on their own, so they need no CSRF token.
+    """
+
+    def __init__(self, app: App, make_uow: UowFactory) -> None:
+        self.app = app
+        self.make_uow = make_uow
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Put `owner_id` and `csrf_token` on the request state, or refuse a forged post."""
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        state = scope.setdefault("state", {})
+        cookie = _cookie(scope, SESSION_COOKIE)
+        if not cookie or _header(scope, b"authorization") is not None:
+            await self.app(scope, receive, send)
+            return
+        found = await run_in_threadpool(accounts.web_session, self.make_uow, cookie)
+        if found is None:
+            await self.app(scope, receive, send)
+            return
+        owner_id, csrf_token = found
+        state["owner_id"] = owner_id
+        state["csrf_token"] = csrf_token
+        state["session_cookie"] = cookie
+        if scope["method"] in SAFE_METHODS:
+            await self.app(scope, receive, send)
+            return
+        sent = _header(scope, CSRF_HEADER)
+        given = sent.decode("latin-1") if sent is not None else None
+        if given is None:
+            content_type = _header(scope, b"content-type") or b""
+            if content_type.startswith((b"application/x-www-form", b"multipart/form-data")):
+                body, receive = await _buffer(receive)
+                given = _form_token(body, content_type)
+        if given is None or not hmac.compare_digest(given, csrf_token):
+            response = problem_response(
+                403,
+                "missing or wrong CSRF token: send the page's token as X-CSRF-Token "
+                "or the csrf_token form field",
+                instance=scope.get("path"),
+                kind="csrf",
+            )
+            await response(scope, receive, send)
+            return
+        await self.app(scope, receive, send)
+
+
+async def _buffer(receive: Receive) -> tuple[bytes, Receive]:
+    """Read the whole body, and a receive that replays it."""
+    chunks: list[bytes] = []
+    while True:
+        message = await receive()
+        if message["type"] != "http.request":
+            break
+        chunks.append(message.get("body", b""))
+        if not message.get("more_body", False):
+            break
+    body = b"".join(chunks)
+    replayed = False
+
+    async def replay() -> Message:
+        nonlocal replayed
+        if not replayed:
+            replayed = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return await receive()
+
+    return body, replay

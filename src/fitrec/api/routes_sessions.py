@@ -1,0 +1,237 @@
+"""Sessions: start, log sets idempotently under the client's id, feedback, finish, history."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Query, Response
+from pydantic import BaseModel
+
+from fitrec.api.deps import Owner, Uow
+from fitrec.api.problems import problem_responses
+from fitrec.api.schemas_training import (
+    FeedbackIn,
+    FinishIn,
+    SessionIn,
+    SessionOut,
+    SessionPage,
+    SessionSummaryOut,
+    SetIn,
+    SetOut,
+    SetPatch,
+)
+from fitrec.api.session_view import history_json, session_out, set_out
+from fitrec.domain.sessions import Feedback
+from fitrec.services import sessions
+from fitrec.services.history import load_history
+
+router = APIRouter(tags=["sessions"])
+SessionId = Annotated[str, Path(min_length=1, max_length=64)]
+SetId = Annotated[str, Path(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.:-]{1,64}$")]
+READ = problem_responses(401, 404)
+WRITE = problem_responses(401, 403, 404, 409, 422)
+MAX_PAGE = 200
+
+
+class HistorySet(BaseModel):
+    """A set of the history."""
+
+    id: str | None
+    exercise_slug: str
+    block_label: str | None
+    position: int | None
+    set_index: int
+    set_type: str
+    weight: float
+    unit: str
+    reps: int
+    rpe: float | None
+    rir: float | None
+    rest_before_s: int | None
+    performed_at: datetime | None
+
+
+class HistorySession(BaseModel):
+    """A session of the history with every set."""
+
+    id: str | None
+    started_at: datetime
+    finished_at: datetime | None
+    workout: str | None
+    program: str | None
+    sets: list[HistorySet]
+
+
+class History(BaseModel):
+    """The whole history, oldest first."""
+
+    sessions: list[HistorySession]
+
+
+@router.post("/sessions", status_code=201, response_model=SessionOut, responses=WRITE)
+def start_session(body: SessionIn, owner: Owner, make_uow: Uow) -> SessionOut:
+    """Start a session from a program's workout (`program_id`, `workout`) or a free one."""
+    opened = sessions.start_session(
+        make_uow, owner, program=body.program_id, workout=body.workout, started_at=body.started_at
+    )
+    return session_out(make_uow, owner, sessions.get_session(make_uow, owner, opened.id))
+
+
+@router.get("/sessions", response_model=SessionPage, responses=problem_responses(401, 422))
+def list_sessions(
+    owner: Owner,
+    make_uow: Uow,
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
+    offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
+) -> SessionPage:
+    """The history, newest first, a page at a time (at most 200 per page)."""
+    rows = sessions.list_sessions(make_uow, owner, limit=limit + 1, offset=offset)
+    items = [
+        SessionSummaryOut(
+            id=s.id,
+            started_at=s.started_at,
+            finished_at=s.finished_at,
+            workout=s.workout_name,
+            program=s.program_name,
+            set_count=s.set_count,
+            volume_kg=s.volume_kg,
+            source=s.source,
+        )
+        for s in rows[:limit]
+    ]
+    more = len(rows) > limit
+    return SessionPage(
+        items=items, limit=limit, offset=offset, next_offset=offset + limit if more else None
+    )
+
+
+@router.get("/history", response_model=History, responses=problem_responses(401, 422))
+def history(
+    owner: Owner,
+    make_uow: Uow,
+    exercise: Annotated[str | None, Query(min_length=1, max_length=200)] = None,
+    since: datetime | None = None,
+) -> Response:
+    """Every session with every set, oldest first (optionally one exercise, or since a time)."""
+    slug = None
+    if exercise is not None:
+        from fitrec.services.exercises import resolve_exercise
+
+        with make_uow() as uow:
+            slug = resolve_exercise(uow, owner, exercise).slug
+    found = load_history(make_uow, owner, exercise_slug=slug, since=since)
+    return Response(history_json(found), media_type="application/json")
+
+
+@router.get("/sessions/{session_id}", response_model=SessionOut, responses=READ)
+def get_session(session_id: SessionId, owner: Owner, make_uow: Uow) -> SessionOut:
+    """A session: its plan, sets, feedback and (when finished) targets for next time."""
+    return session_out(make_uow, owner, sessions.get_session(make_uow, owner, session_id))
+
+
+@router.delete(
+    "/sessions/{session_id}", status_code=204, responses=problem_responses(401, 403, 404)
+)
+def delete_session(session_id: SessionId, owner: Owner, make_uow: Uow) -> Response:
+    """Delete a session with its sets and feedback."""
+    sessions.delete_session(make_uow, owner, session_id)
+    return Response(status_code=204)
+
+
+@router.put(
+    "/sessions/{session_id}/sets/{set_id}",
+    response_model=SetOut,
+    responses={
+        **WRITE,
+        201: {"description": "Stored now", "model": SetOut},
+        200: {"description": "Already stored under this id: the stored set"},
+    },
+)
+def put_set(
+    session_id: SessionId,
+    set_id: SetId,
+    body: SetIn,
+    response: Response,
+    owner: Owner,
+    make_uow: Uow,
+) -> SetOut:
+    """Log a set under the client's id: 201 the first time, 200 with the stored set after."""
+    logged = sessions.log_set(
+        make_uow,
+        owner,
+        session_id,
+        exercise=body.exercise_slug or body.exercise or "",
+        weight=body.weight,
+        reps=body.reps,
+        unit=body.unit,
+        set_type=body.set_type,
+        rpe=body.rpe,
+        rir=body.rir,
+        rest_before_s=body.rest_before_s,
+        note=body.note,
+        block_label=body.block_label,
+        position=body.position,
+        set_id=set_id,
+        performed_at=body.performed_at,
+    )
+    response.status_code = 201 if logged.created else 200
+    return set_out(logged.performed, logged.session_id)
+
+
+def _in_session(make_uow: Uow, owner: int, session_id: str, set_id: str) -> None:
+    from fitrec.services.errors import NotFound
+
+    found = sessions.get_session(make_uow, owner, session_id)
+    if not any(p.id == set_id for p in found.sets):
+        raise NotFound("set", set_id)
+
+
+@router.patch("/sessions/{session_id}/sets/{set_id}", response_model=SetOut, responses=WRITE)
+def patch_set(
+    session_id: SessionId, set_id: SetId, body: SetPatch, owner: Owner, make_uow: Uow
+) -> SetOut:
+    """Correct some values of a logged set (fields left out stay as they are)."""
+    _in_session(make_uow, owner, session_id, set_id)
+    changes: dict[str, Any] = body.model_dump(exclude_unset=True)
+    updated = sessions.correct_set(make_uow, owner, set_id, changes)
+    return set_out(updated, session_id)
+
+
+@router.delete(
+    "/sessions/{session_id}/sets/{set_id}",
+    status_code=204,
+    responses=problem_responses(401, 403, 404),
+)
+def delete_set(session_id: SessionId, set_id: SetId, owner: Owner, make_uow: Uow) -> Response:
+    """Delete a logged set."""
+    _in_session(make_uow, owner, session_id, set_id)
+    sessions.delete_set(make_uow, owner, set_id)
+    return Response(status_code=204)
+
+
+@router.put(
+    "/sessions/{session_id}/feedback/{block_label}", response_model=SessionOut, responses=WRITE
+)
+def put_feedback(
+    session_id: SessionId,
+    block_label: Annotated[str, Path(pattern=r"^[A-Za-z]{1,3}$")],
+    body: FeedbackIn,
+    owner: Owner,
+    make_uow: Uow,
+) -> SessionOut:
+    """Record how one block felt (pump and exhaustion 1-5), during or after the session."""
+    feedback = Feedback(block_label, body.pump, body.exhaustion, body.note)
+    done = sessions.save_feedback(make_uow, owner, session_id, feedback)
+    return session_out(make_uow, owner, done)
+
+
+@router.post("/sessions/{session_id}/finish", response_model=SessionOut, responses=WRITE)
+def finish(session_id: SessionId, body: FinishIn, owner: Owner, make_uow: Uow) -> SessionOut:
+    """Finish a session with feedback per block and a note; finishing twice answers the same."""
+    current = sessions.get_session(make_uow, owner, session_id)
+    if current.finished_at is not None:
+        return session_out(make_uow, owner, current)
+    feedback = [Feedback(f.block_label, f.pump, f.exhaustion, f.note) for f in body.feedback]
+    done = sessions.finish_session(make_uow, owner, session_id, feedback=feedback, note=body.note)
+    return session_out(make_uow, owner, done)

@@ -1,0 +1,184 @@
+"""Request and response bodies of accounts, tokens, profile, lint, catalogue and templates."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from fitrec.services.accounts import MAX_EMAIL, MAX_PASSWORD
+from fitrec.services.validation import MAX_NAME, MAX_WEIGHT_KG
+
+Name = Annotated[str, Field(min_length=1, max_length=MAX_NAME)]
+Email = Annotated[str, Field(min_length=3, max_length=MAX_EMAIL, examples=["lifter@example.com"])]
+Password = Annotated[str, Field(min_length=1, max_length=MAX_PASSWORD)]
+NewPassword = Annotated[str, Field(min_length=8, max_length=MAX_PASSWORD)]
+MAX_PROGRAM_TEXT = 200_000
+
+
+class FieldError(BaseModel):
+    """One invalid field: where (`body.reps`, `query.limit`) and why."""
+
+    field: str
+    message: str
+
+
+class Problem(BaseModel):
+    """An RFC 9457 problem document."""
+
+    type: str = "about:blank"
+    title: str
+    status: int
+    detail: str | None = None
+    instance: str | None = None
+    errors: list[FieldError] | None = None
+
+
+class SignUp(BaseModel):
+    """A new account."""
+
+    email: Email
+    password: NewPassword
+
+
+class Credentials(BaseModel):
+    """An e-mail address and password, to log in or make a token."""
+
+    email: Email
+    password: Password
+    name: Name | None = Field(default=None, description="the token's name (tokens only)")
+
+
+class UserOut(BaseModel):
+    """An account."""
+
+    id: int
+    email: str
+
+
+class PasswordChange(BaseModel):
+    """The current password and the new one."""
+
+    current_password: Password
+    new_password: NewPassword
+
+
+class TokenOut(BaseModel):
+    """A personal access token as listed: name and prefix, never the secret."""
+
+    id: int
+    name: str
+    prefix: str
+    created_at: datetime
+    revoked_at: datetime | None = None
+
+
+class NewTokenOut(TokenOut):
+    """A token just made: `token` is shown this once."""
+
+    token: str
+
+
+class WebLoginOut(BaseModel):
+    """A signed-in browser: the CSRF token to send as X-CSRF-Token on unsafe requests."""
+
+    user_id: int
+    csrf_token: str
+
+
+class LintIn(BaseModel):
+    """Program notation to lint."""
+
+    text: Annotated[str, Field(min_length=1, max_length=MAX_PROGRAM_TEXT)]
+
+
+class FindingOut(BaseModel):
+    """One finding, with the same fields as `fitrec lint --format json`."""
+
+    path: str | None = None
+    line: int | None = None
+    column: int | None = None
+    code: str
+    severity: Literal["error", "warning", "info"]
+    message: str
+    fix: str
+    location: str
+    workout: str | None = None
+    block: str | None = None
+    entry: str | None = None
+
+
+class LintOut(BaseModel):
+    """The findings of a program, errors first."""
+
+    findings: list[FindingOut]
+    errors: int
+    warnings: int
+    infos: int
+
+
+class ExerciseOut(BaseModel):
+    """A catalogue (or custom) exercise."""
+
+    slug: str
+    name: str
+    mechanic: str
+    prime_movers: list[str]
+    synergists: list[str]
+    equipment: str
+    load_kind: str
+    aliases: list[str]
+
+
+class ExercisePage(BaseModel):
+    """Exercises matching a search."""
+
+    items: list[ExerciseOut]
+
+
+class TemplateOut(BaseModel):
+    """A built-in program anyone may copy."""
+
+    name: str
+    text: str
+    workouts: list[str]
+
+
+class TemplateCopy(BaseModel):
+    """An optional new name for the copy."""
+
+    name: Name | None = None
+
+
+Weight = Annotated[float, Field(ge=0, le=MAX_WEIGHT_KG * 2.3)]
+
+
+class ProfileIn(BaseModel):
+    """Profile fields to change (absent fields stay as they are)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    unit: Literal["kg", "lb"] | None = None
+    level: Literal["beginner", "intermediate", "advanced"] | None = None
+    training_age_months: Annotated[int, Field(ge=0, le=900)] | None = None
+    bodyweight: Weight | None = None
+    bar_weight: Weight | None = None
+    plates: dict[str, Annotated[int, Field(ge=0, le=100)]] | None = Field(
+        default=None, max_length=50, description="plate weight -> pairs"
+    )
+    one_rep_maxes_kg: dict[Name, Annotated[float, Field(gt=0, le=MAX_WEIGHT_KG)]] | None = Field(
+        default=None, max_length=200
+    )
+
+
+class ProfileOut(BaseModel):
+    """A lifter's settings."""
+
+    unit: str
+    level: str | None
+    training_age_months: int | None
+    bodyweight: float | None
+    bar_weight: float | None
+    plates: dict[str, int]
+    one_rep_maxes_kg: dict[str, float]

@@ -1,0 +1,48 @@
+"""The ASGI app: the REST API and the web pages on one FastAPI application."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from fitrec.config import Settings, get_settings
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI
+
+
+def create_app(settings: Settings | None = None, *, migrate: bool = True) -> FastAPI:
+    """Build the app on the configured database (migrations applied first unless told not to)."""
+    from fastapi import FastAPI
+
+    from fitrec import bootstrap
+    from fitrec.api.factory import API_PREFIX, install_api
+
+    settings = settings or get_settings()
+    if migrate:
+        bootstrap.upgrade_database(settings.database_url)
+    app = FastAPI(
+        title="fitrec",
+        version="1",
+        summary="Build, check and track post-exhaust training.",
+        openapi_url=f"{API_PREFIX}/openapi.json",
+        docs_url=f"{API_PREFIX}/docs",
+        redoc_url=None,
+    )
+    install_api(app, settings, bootstrap.uow_factory(settings))
+    _mount_web(app)
+    return app
+
+
+def _mount_web(app: FastAPI) -> None:
+    """The web pages and their static files, when the web part is installed."""
+    try:
+        from fitrec.web import static_dir
+        from fitrec.web.pages import router
+    except ImportError:
+        return
+    from fastapi.staticfiles import StaticFiles
+
+    app.include_router(router)
+    directory = static_dir()
+    if directory.is_dir():
+        app.mount("/static", StaticFiles(directory=directory), name="static")
