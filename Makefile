@@ -21,10 +21,10 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
-## run: lint the article's sample program, then show its loads
+## run: create .venv, install, apply migrations and start the app (PORT, FITREC_DATABASE_URL)
 run: install web-assets
-	$(BIN)/fitrec lint $(SAMPLE)
-	$(BIN)/fitrec show $(SAMPLE) --1rm "bench press=100kg" --1rm "squat=140kg" --1rm "row=90kg" --1rm "overhead press=60kg"
+	$(BIN)/fitrec db upgrade
+	$(BIN)/fitrec serve --host 127.0.0.1 --port $${PORT:-8000}
 
 ## system-deps: Debian packages the tests drive (PostgreSQL server, headless Chromium)
 system-deps:

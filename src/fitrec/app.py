@@ -46,3 +46,8 @@ def _mount_web(app: FastAPI) -> None:
     directory = static_dir()
     if directory.is_dir():
         app.mount("/static", StaticFiles(directory=directory), name="static")
+
+
+def create_migrated_app() -> FastAPI:
+    """The app for `fitrec serve`'s workers: migrations were applied before they started."""
+    return create_app(migrate=False)
