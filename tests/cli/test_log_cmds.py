@@ -1,0 +1,89 @@
+"""The logging and history commands end to end on a real SQLite file in a temp data dir."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from fitrec.cli.log_cmds import parse_rest
+from fitrec.cli.main import app
+from fitrec.config import get_settings
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    from fitrec import bootstrap
+
+    monkeypatch.setenv("FITREC_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("FITREC_DATABASE_URL", raising=False)
+    get_settings.cache_clear()
+    yield tmp_path
+    get_settings.cache_clear()
+    bootstrap.dispose_engines()
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args), env={"COLUMNS": "250"})
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_a_workout_from_template_to_history(data_dir: Path) -> None:
+    assert run("templates", "copy", "Sample post-exhaust full body")[0] == 0
+    code, out, _ = run("programs", "list", "--json")
+    assert code == 0 and json.loads(out)[0]["name"] == "Sample post-exhaust full body"
+    code, out, err = run("log", "start", "Sample post-exhaust full body", "Full body")
+    assert code == 0, err
+    code, out, err = run("log", "set", "Barbell Bench Press", "100kg", "8", "--rpe", "8")
+    assert code == 0, err
+    assert "A1 barbell-bench-press set 1: 100 kg × 8" in out
+    code, out, err = run(
+        "log", "set", "Cable Flies", "45lb", "15", "--rir", "0", "--rest", "1:00", "--id", "fly-1"
+    )
+    assert code == 0, err
+    assert "A2 cable-fly" in out
+    code, out, _ = run("log", "set", "Cable Flies", "45lb", "15", "--rir", "0", "--id", "fly-1")
+    assert code == 0 and "already logged" in out
+    code, out, err = run("log", "finish", "--pump", "4", "--exhaustion", "5", "--note", "good")
+    assert code == 0, err
+    assert "2 sets" in out
+    session_id = out.split("finished session ")[1].split(":")[0]
+    code, out, _ = run("history")
+    assert code == 0 and "Sample post-exhaust" in out
+    code, out, _ = run("history", "show", session_id)
+    assert code == 0
+    assert "fly-1" in out and "block A: pump 4, exhaustion 5" in out and "note: good" in out
+
+
+def test_log_set_without_open_session_is_a_clear_error(data_dir: Path) -> None:
+    code, _, err = run("log", "set", "bench press", "100", "8")
+    assert code == 1
+    assert "open session" in err
+
+
+def test_log_set_rejects_negative_reps_and_unknown_exercise(data_dir: Path) -> None:
+    run("templates", "copy", "Chest post-exhaust")
+    run("log", "start", "Chest post-exhaust")
+    code, _, err = run("log", "set", "bench press", "100", "--", "-3")
+    assert code != 0
+    code, _, err = run("log", "set", "Bnch Prss Barbell", "100", "8")
+    assert code == 1 and "exercise" in err and "unknown exercise" in err
+    code, _, err = run("log", "set", "bench press", "heavy", "8")
+    assert code == 1 and "weight" in err
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"), [("90", 90), ("90s", 90), ("1:30", 90), ("2min", 120), ("1.5 min", 90)]
+)
+def test_rest_durations(text: str, seconds: int) -> None:
+    assert parse_rest(text) == seconds
+
+
+def test_rest_that_is_not_a_duration_is_refused() -> None:
+    with pytest.raises(ValueError):
+        parse_rest("soon")
