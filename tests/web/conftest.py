@@ -1,7 +1,5 @@
-"""Browser fixtures: the web app under uvicorn on a free port, and Debian's headless chromium.
-
-Until `fitrec.app:create_app` mounts the real API, the app is assembled here from the
-page router, the static files and an in-memory stand-in for the session endpoints.
+"""Browser fixtures: the real app (fitrec.app:create_app) under uvicorn on a temp SQLite
+database, and Debian's headless chromium.
 """
 
 from __future__ import annotations
@@ -18,9 +16,8 @@ from typing import Any
 
 import pytest
 
-from fitrec.web import static_dir, vendor_built
+from fitrec.web import vendor_built
 from fitrec.web.progress import DeclineSpan, E1rmPoint, LiftProgress, ProgressView
-from tests.web.session_api import SessionStore, session_router
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -52,11 +49,11 @@ def bench_press_history() -> ProgressView:
 
 @dataclass
 class LiveServer:
-    """The running app: its base URL, the session stand-in and the progress it shows."""
+    """The running app: its base URL and the database it writes."""
 
     url: str
-    sessions: SessionStore
-    progress: ProgressView = field(default_factory=bench_press_history)
+    database_url: str
+    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def free_port() -> int:
@@ -66,28 +63,27 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@pytest.fixture(scope="session")
-def live_server() -> Iterator[LiveServer]:
-    """Serve the web app with uvicorn in a thread on a free port."""
-    import uvicorn
-    from fastapi import FastAPI
-    from fastapi.staticfiles import StaticFiles
+def make_app(data_dir: Path) -> Any:
+    """The real app on a fresh SQLite database in `data_dir`."""
+    from fitrec.app import create_app
+    from fitrec.config import Settings
 
-    from fitrec.web.pages import router
-    from fitrec.web.progress import empty_progress
+    settings = Settings(
+        data_dir=data_dir, database_url=f"sqlite:///{data_dir / 'fitrec.db'}", secret_key="t" * 48
+    )
+    return create_app(settings)
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    """Serve the real app with uvicorn in a thread on a free port."""
+    import uvicorn
 
     if not vendor_built():
         pytest.fail("browser assets missing: run `make web-assets` (npm ci + copy to vendor/)")
-
-    sessions = SessionStore()
+    data_dir = tmp_path_factory.mktemp("web-db")
+    app = make_app(data_dir)
     port = free_port()
-    server_state = LiveServer(url=f"http://127.0.0.1:{port}", sessions=sessions)
-    app = FastAPI()
-    app.include_router(router)
-    app.include_router(session_router(sessions))
-    app.mount("/static", StaticFiles(directory=static_dir()), name="static")
-    app.dependency_overrides[empty_progress] = lambda: server_state.progress
-
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -96,7 +92,7 @@ def live_server() -> Iterator[LiveServer]:
         if time.monotonic() > deadline:
             pytest.fail("uvicorn did not start within 10 s")
         time.sleep(0.02)
-    yield server_state
+    yield LiveServer(url=f"http://127.0.0.1:{port}", database_url=str(data_dir))
     server.should_exit = True
     thread.join(timeout=5)
 

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from fitrec.web import static_dir
-from tests.web.session_api import chest_post_exhaust
+from tests.web.plans import chest_post_exhaust
 
 RUNNER = """
 import { buildSteps, resumeIndex, slotKey } from "%s";

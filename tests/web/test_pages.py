@@ -1,98 +1,168 @@
-"""The page router renders accessible pages (no browser: Starlette's test client)."""
+"""The pages on the real app (Starlette's test client, temp SQLite): access, forms, CSRF."""
 
 from __future__ import annotations
 
-import json
 import re
-from datetime import date
+from pathlib import Path
+from typing import Any
 
 import pytest
-from fastapi import FastAPI
-from fastapi.staticfiles import StaticFiles
 from fastapi.testclient import TestClient
 
 from fitrec.web import static_dir, templates_dir
-from fitrec.web.pages import router
-from fitrec.web.progress import E1rmPoint, LiftProgress, ProgressView, empty_progress
-from tests.web.conftest import bench_press_history
+from tests.web.conftest import make_app
+
+TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
 
 
-def client(progress_view=None) -> TestClient:
-    """A client of an app serving only the pages and the static files."""
-    app = FastAPI()
-    app.include_router(router)
-    app.mount("/static", StaticFiles(directory=static_dir()), name="static")
-    if progress_view is not None:
-        app.dependency_overrides[empty_progress] = lambda: progress_view
-    return TestClient(app)
+@pytest.fixture(scope="module")
+def app(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """One real app per module on a fresh database."""
+    return make_app(Path(tmp_path_factory.mktemp("pages-db")))
 
 
-@pytest.mark.parametrize("path", ["/", "/builder", "/progress", "/workout/3f2a9c"])
-def test_every_page_has_landmarks_a_skip_link_and_a_viewport(path: str) -> None:
-    html = client().get(path).text
+def token(html: str) -> str:
+    """The CSRF token of the first form of a page."""
+    found = TOKEN.search(html)
+    assert found is not None, "the page has no CSRF field"
+    return found.group(1)
+
+
+def signed_in(app: Any, email: str) -> TestClient:
+    """A client that signed up through the form."""
+    client = TestClient(app)
+    page = client.get("/signup")
+    response = client.post(
+        "/signup", data={"csrf_token": token(page.text), "email": email, "password": "s3cret-pass"}
+    )
+    assert response.status_code == 200 and str(response.url).endswith("/")
+    return client
+
+
+def test_the_session_cookie_is_httponly_and_samesite_lax(app: Any) -> None:
+    client = TestClient(app)
+    page = client.get("/signup")
+    response = client.post(
+        "/signup",
+        data={"csrf_token": token(page.text), "email": "c@example.com", "password": "s3cret-pass"},
+        follow_redirects=False,
+    )
+    assert response.status_code == 303
+    cookie = next(
+        v for k, v in response.headers.multi_items() if k == "set-cookie" and "fitrec_session" in v
+    )
+    assert "HttpOnly" in cookie and "SameSite=lax" in cookie
+    assert "Secure" not in cookie  # plain http here; https gets Secure
+
+
+def test_a_form_without_its_csrf_token_is_refused(app: Any) -> None:
+    client = TestClient(app)
+    client.get("/signup")
+    response = client.post("/signup", data={"email": "x@example.com", "password": "s3cret-pass"})
+    assert response.status_code in (403, 422)
+    response = client.post(
+        "/signup",
+        data={"csrf_token": "forged", "email": "x@example.com", "password": "s3cret-pass"},
+    )
+    assert response.status_code == 403
+
+
+def test_pages_need_a_session_and_redirect_to_log_in(app: Any) -> None:
+    response = TestClient(app).get("/progress", follow_redirects=False)
+    assert response.status_code == 303
+    assert response.headers["location"] == "/login?next=/progress"
+
+
+def test_log_in_wrong_password_then_right(app: Any) -> None:
+    signed_in(app, "d@example.com")
+    client = TestClient(app)
+    page = client.get("/login")
+    bad = client.post(
+        "/login",
+        data={"csrf_token": token(page.text), "email": "d@example.com", "password": "nope-nope"},
+    )
+    assert bad.status_code == 401
+    assert "wrong e-mail address or password" in bad.text
+    good = client.post(
+        "/login",
+        data={
+            "csrf_token": token(bad.text),
+            "email": "d@example.com",
+            "password": "s3cret-pass",
+            "next": "/history",
+        },
+    )
+    assert good.status_code == 200 and str(good.url).endswith("/history")
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/programs",
+        "/builder",
+        "/history",
+        "/progress",
+        "/import",
+        "/settings",
+        "/workout/3f2a9c",
+    ],
+)
+def test_every_page_has_landmarks_labels_and_a_skip_link(app: Any, path: str) -> None:
+    client = signed_in(app, f"l{abs(hash(path))}@example.com")
+    html = client.get(path).text
     assert '<html lang="en">' in html
     assert 'name="viewport" content="width=device-width, initial-scale=1"' in html
     assert '<a class="skip-link" href="#main">' in html
-    assert '<main id="main"' in html
-    assert '<nav aria-label="Main">' in html
-    assert "<h1" in html
+    assert '<main id="main"' in html and '<nav aria-label="Main">' in html and "<h1" in html
+    for control_id in re.findall(r'<(?:input|textarea|select)[^>]*\bid="([^"]+)"', html):
+        assert f'for="{control_id}"' in html, f"{path}: #{control_id} has no <label for>"
 
 
-def test_current_page_is_marked_in_the_navigation() -> None:
-    html = client().get("/progress").text
-    assert re.search(r'href="[^"]*/progress" aria-current="page"', html)
-    assert html.count('aria-current="page"') == 1
-
-
-def test_every_form_control_of_the_live_page_has_a_label() -> None:
-    html = client().get("/workout/abc123").text
-    ids = re.findall(r'<(?:input|textarea)[^>]*\bid="([^"]+)"', html)
-    assert ids, "the live page has no inputs"
-    for control_id in ids:
-        assert f'for="{control_id}"' in html, f"input #{control_id} has no <label for>"
-    assert 'data-session-id="abc123"' in html
-    assert 'data-api="/api/v1/sessions/abc123"' in html
-    assert 'role="timer"' in html
-
-
-def test_a_session_id_that_is_not_an_id_is_rejected() -> None:
-    response = client().get("/workout/" + "x" * 65)
-    assert response.status_code == 422
-
-
-def test_progress_without_history_says_how_to_start_and_loads_no_chart_library() -> None:
-    html = client().get("/progress").text
-    assert "No history yet" in html
-    assert "chart.umd.min.js" not in html
-
-
-def test_progress_embeds_the_series_and_loads_chart_js_from_our_static_files() -> None:
-    view = bench_press_history()
-    html = client(view).get("/progress").text
-    raw = re.search(
-        r'<script type="application/json" id="progress-data">(.*?)</script>', html, re.S
+def test_settings_save_units_plates_and_maxes_and_tokens_show_once(app: Any) -> None:
+    client = signed_in(app, "s@example.com")
+    page = client.get("/settings")
+    saved = client.post(
+        "/settings",
+        data={
+            "csrf_token": token(page.text),
+            "unit": "kg",
+            "level": "intermediate",
+            "training_age_months": "30",
+            "bar_weight": "20",
+            "plates": "20×4, 10×2, 2.5×2",
+            "one_rep_maxes": "Bench Press = 100 kg",
+        },
     )
-    assert raw is not None
-    data = json.loads(raw.group(1))
-    assert data == view.chart_data()
-    assert data["lifts"][0]["declines"] == [{"start": "2024-02-19", "end": "2024-03-18"}]
-    assert 'src="http://testserver/static/vendor/chart.umd.min.js"' in html
-    assert "cdn" not in html.lower()
+    assert saved.status_code == 200
+    assert 'value="20×4, 10×2, 2.5×2"' in saved.text
+    assert "Barbell Bench Press = 100 kg" in saved.text
+    made = client.post("/settings/tokens", data={"csrf_token": token(saved.text), "name": "phone"})
+    secret = re.search(r'<code id="new-token">([^<]+)</code>', made.text)
+    assert secret is not None and secret.group(1).startswith("fitrec_")
+    again = client.get("/settings").text
+    assert secret.group(1) not in again and "Revoke phone" in again
+    token_id = re.search(r"/settings/tokens/(\d+)/revoke", again).group(1)  # type: ignore[union-attr]
+    client.post(f"/settings/tokens/{token_id}/revoke", data={"csrf_token": token(again)})
+    assert "revoked" in client.get("/settings").text
 
 
-def test_names_are_escaped_in_the_page_and_in_the_embedded_json() -> None:
-    evil = LiftProgress(
-        "evil", "</script><script>alert(1)</script>", (E1rmPoint(date(2024, 1, 1), 90),)
+def test_builder_lint_route_puts_the_pairing_error_on_its_block(app: Any) -> None:
+    client = signed_in(app, "b@example.com")
+    csrf = token(client.get("/builder").text)
+    text = (
+        "program: P\n\n## Day A\nA1. Bench Press: 3×8 @ 80% 1RM\n"
+        "→ Rest 60 seconds\nA2. Leg Extension: 3×15\n"
     )
-    html = client(ProgressView(lifts=(evil,))).get("/progress").text
-    assert "<script>alert(1)" not in html
-    assert "&lt;/script&gt;" in html
+    found = client.post("/web/api/lint", json={"text": text}, headers={"X-CSRF-Token": csrf}).json()
+    pairing = [f for f in found["findings"] if f["code"] == "pairing"]
+    assert pairing and pairing[0]["block"] == "A" and pairing[0]["fix"]
+    assert client.post("/web/api/lint", json={"text": text}).status_code == 403
 
 
-def test_our_own_assets_exist_beside_the_templates() -> None:
+def test_our_own_assets_exist_beside_the_templates(app: Any) -> None:
     for name in ("app.css", "live.js", "live-plan.js", "sync-queue.js", "builder.js", "charts.js"):
         assert (static_dir() / name).is_file(), name
     assert (templates_dir() / "base.html").is_file()
-    response = client().get("/static/live.js")
-    assert response.status_code == 200
-    assert "javascript" in response.headers["content-type"]
+    response = TestClient(app).get("/static/live.js")
+    assert response.status_code == 200 and "javascript" in response.headers["content-type"]

@@ -4,47 +4,171 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Path, Request
-from fastapi.responses import HTMLResponse
+from fastapi import APIRouter, Depends, Form, HTTPException, Path, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from fitrec.web.progress import ProgressView, empty_progress
-from fitrec.web.templating import templates
+from fitrec.services.errors import ServiceError
+from fitrec.services.unit_of_work import UowFactory
+from fitrec.web import account_pages, builder_pages, import_pages, live_api
+from fitrec.web.auth import CSRF_FIELD, Viewer, check_form_token, optional_viewer, require_viewer
+from fitrec.web.deps import make_uow
+from fitrec.web.rendering import render
 
 router = APIRouter(include_in_schema=False)
+router.include_router(account_pages.router)
+router.include_router(builder_pages.router)
+router.include_router(import_pages.router)
+router.include_router(live_api.router)
 
 # Session ids are opaque public ids (UUID hex); anything else is not a session.
 SESSION_ID = r"^[A-Za-z0-9_-]{1,64}$"
+ViewerDep = Annotated[Viewer, Depends(require_viewer)]
+UowDep = Annotated[UowFactory, Depends(make_uow)]
+CsrfField = Annotated[str, Form(alias=CSRF_FIELD)]
 
 
-def render(request: Request, template: str, **context: Any) -> HTMLResponse:
-    """Render a page with the values every layout needs (CSRF token, active nav item)."""
-    context.setdefault("csrf_token", getattr(request.state, "csrf_token", ""))
-    return templates().TemplateResponse(request, template, context)
+def _see_other(url: str) -> RedirectResponse:
+    return RedirectResponse(url, status_code=303)
 
 
 @router.get("/", response_class=HTMLResponse, name="home")
-def home(request: Request) -> HTMLResponse:
-    """The start page: what fitrec does and where to go next."""
-    return render(request, "home.html", nav="home")
+def home(
+    request: Request,
+    viewer: Annotated[Viewer | None, Depends(optional_viewer)],
+    factory: UowDep,
+) -> Response:
+    """Today: the next workout and its targets, the latest findings, the last sessions."""
+    if viewer is None:
+        return render(request, "home.html", nav="home")
+    from fitrec.web.dashboard import dashboard
+
+    return render(request, "dashboard.html", nav="home", **dashboard(factory, viewer.owner_id))
+
+
+@router.post("/sessions/start", name="start_workout")
+def start_session(
+    request: Request,
+    viewer: ViewerDep,
+    factory: UowDep,
+    csrf: CsrfField,
+    program: Annotated[str, Form()],
+    workout: Annotated[str, Form()] = "",
+) -> Response:
+    """Start a session from a program's workout and open the live workout."""
+    from fitrec.services import sessions
+
+    check_form_token(request, viewer, csrf)
+    try:
+        opened = sessions.start_session(
+            factory, viewer.owner_id, program=program, workout=workout or None
+        )
+    except ServiceError as error:
+        raise HTTPException(422, str(error)) from error
+    return _see_other(f"/workout/{opened.id}")
 
 
 @router.get("/workout/{session_id}", response_class=HTMLResponse, name="live_workout")
 def live_workout(
-    request: Request, session_id: Annotated[str, Path(pattern=SESSION_ID)]
+    request: Request, session_id: Annotated[str, Path(pattern=SESSION_ID)], viewer: ViewerDep
 ) -> HTMLResponse:
-    """The live workout of a started session, driven by `live.js` against the API."""
-    return render(request, "live.html", nav="workout", session_id=session_id)
+    """The live workout of a started session, driven by `live.js`."""
+    return render(
+        request,
+        "live.html",
+        nav="workout",
+        session_id=session_id,
+        api=f"{live_api.LIVE_API}/{session_id}",
+    )
 
 
-@router.get("/builder", response_class=HTMLResponse, name="builder")
-def builder(request: Request) -> HTMLResponse:
-    """The program builder: the program as text, linted as it is typed."""
-    return render(request, "builder.html", nav="builder")
+@router.get("/history", response_class=HTMLResponse, name="history_page")
+def history(request: Request, viewer: ViewerDep, factory: UowDep, page: int = 1) -> HTMLResponse:
+    """The sessions, newest first, 30 a page."""
+    from fitrec.services import sessions
+
+    page = max(1, page)
+    rows = sessions.list_sessions(factory, viewer.owner_id, limit=31, offset=(page - 1) * 30)
+    return render(
+        request,
+        "history.html",
+        nav="history_page",
+        sessions=rows[:30],
+        page=page,
+        more=len(rows) > 30,
+    )
 
 
-@router.get("/progress", response_class=HTMLResponse, name="progress")
-def progress(
-    request: Request, view: Annotated[ProgressView, Depends(empty_progress)]
+def _session_context(factory: UowFactory, owner_id: int, session_id: str) -> dict[str, Any]:
+    from fitrec.services import sessions
+    from fitrec.web.lookup import owner_lookup
+
+    try:
+        found = sessions.get_session(factory, owner_id, session_id)
+    except ServiceError as error:
+        raise HTTPException(404, str(error)) from error
+    find = owner_lookup(factory, owner_id)
+    names = {
+        s.exercise_slug: (e.name if (e := find(s.exercise_slug)) else s.exercise_slug)
+        for s in found.sets
+    }
+    return {"session": found, "names": names}
+
+
+@router.get("/history/{session_id}", response_class=HTMLResponse, name="session_detail")
+def session_detail(
+    request: Request,
+    session_id: Annotated[str, Path(pattern=SESSION_ID)],
+    viewer: ViewerDep,
+    factory: UowDep,
 ) -> HTMLResponse:
-    """Progress: an e1RM chart per compound lift with its decline spans marked."""
-    return render(request, "progress.html", nav="progress", view=view, data=view.chart_data())
+    """One session: its sets (editable), its note and the feedback of each pair."""
+    context = _session_context(factory, viewer.owner_id, session_id)
+    return render(request, "session.html", nav="history_page", **context)
+
+
+@router.post("/history/{session_id}/sets/{set_id}", name="edit_set")
+def edit_set(
+    request: Request,
+    session_id: Annotated[str, Path(pattern=SESSION_ID)],
+    set_id: Annotated[str, Path(pattern=SESSION_ID)],
+    viewer: ViewerDep,
+    factory: UowDep,
+    csrf: CsrfField,
+    weight: Annotated[float, Form()],
+    reps: Annotated[int, Form()],
+    action: Annotated[str, Form()] = "save",
+) -> Response:
+    """Correct a set's weight and reps, or delete it."""
+    from fitrec.services import sessions
+
+    check_form_token(request, viewer, csrf)
+    try:
+        if action == "delete":
+            sessions.delete_set(factory, viewer.owner_id, set_id)
+        else:
+            sessions.correct_set(factory, viewer.owner_id, set_id, {"weight": weight, "reps": reps})
+    except ServiceError as error:
+        raise HTTPException(422, str(error)) from error
+    return _see_other(f"/history/{session_id}")
+
+
+@router.get("/progress", response_class=HTMLResponse, name="progress_page")
+def progress(request: Request, viewer: ViewerDep, factory: UowDep) -> HTMLResponse:
+    """Progress: e1RM per compound lift with declines, weekly sets, pairs and records."""
+    from fitrec.services import athletes
+    from fitrec.services.history import load_history
+    from fitrec.web.lookup import owner_lookup
+    from fitrec.web.progress import build_progress_page
+
+    unit = athletes.get_profile(factory, viewer.owner_id).unit.value
+    view = build_progress_page(
+        load_history(factory, viewer.owner_id), owner_lookup(factory, viewer.owner_id), unit
+    )
+    return render(
+        request,
+        "progress.html",
+        nav="progress_page",
+        page=view,
+        view=view.chart,
+        data=view.chart.chart_data(),
+    )

@@ -1,41 +1,58 @@
-// The program builder: the program text is linted as it is typed and each finding is
-// listed with its location and its fix.
+// The program builder: a structured "add a block" form that writes notation, the text itself,
+// and the linter's findings shown beside the block they concern (each with its fix).
 
 const root = document.getElementById("builder");
 const text = document.getElementById("program-text");
-const list = document.getElementById("findings");
+const blocksList = document.getElementById("blocks");
+const others = document.getElementById("findings");
 const status = document.getElementById("findings-status");
 const csrf = document.querySelector('meta[name="csrf-token"]')?.content || "";
 let timer = null;
 let latest = 0;
 
-function where(finding) {
-  const parts = [finding.workout, finding.block && `block ${finding.block}`].filter(Boolean);
-  if (finding.line) parts.push(`line ${finding.line}`);
-  return parts.join(", ");
+function findingItem(f) {
+  const li = document.createElement("li");
+  li.className = `finding ${f.severity}`;
+  li.dataset.code = f.code;
+  const head = document.createElement("strong");
+  head.textContent = `${f.severity} · ${f.code}`;
+  const message = document.createElement("p");
+  message.textContent = f.entry ? `${f.entry}: ${f.message}` : f.message;
+  li.append(head, message);
+  if (f.fix) {
+    const fix = document.createElement("p");
+    fix.className = "fix";
+    fix.textContent = `Fix: ${f.fix}`;
+    li.append(fix);
+  }
+  return li;
 }
 
-function show(findings) {
-  list.replaceChildren(
-    ...findings.map((f) => {
+function show(blocks, findings) {
+  const used = new Set();
+  blocksList.replaceChildren(
+    ...blocks.map((b) => {
       const li = document.createElement("li");
-      li.className = f.severity;
-      const head = document.createElement("strong");
-      head.textContent = `${f.severity} · ${f.code}`;
-      const place = document.createElement("span");
-      place.className = "hint";
-      place.textContent = where(f) ? ` (${where(f)})` : "";
-      const message = document.createElement("p");
-      message.textContent = f.message;
-      li.append(head, place, message);
-      if (f.fix) {
-        const fix = document.createElement("p");
-        fix.textContent = `Fix: ${f.fix}`;
-        li.append(fix);
+      li.className = "block";
+      li.dataset.block = b.label;
+      const head = document.createElement("h3");
+      head.textContent = `${b.workout} · ${b.label}: ${b.entries.map((e, i) => `${b.label}${i + 1} ${e.name}`).join(" → ")}`;
+      const mine = findings.filter((f) => f.block === b.label && f.workout === b.workout);
+      mine.forEach((f) => used.add(f));
+      const list = document.createElement("ul");
+      list.className = "findings";
+      list.append(...mine.map(findingItem));
+      li.append(head, list);
+      if (!mine.length) {
+        const ok = document.createElement("p");
+        ok.className = "hint";
+        ok.textContent = "No findings for this block.";
+        li.append(ok);
       }
       return li;
     }),
   );
+  others.replaceChildren(...findings.filter((f) => !used.has(f)).map(findingItem));
   status.textContent = findings.length ? `${findings.length} finding(s).` : "No findings: the program follows the article's rules.";
 }
 
@@ -51,17 +68,77 @@ async function lint() {
     if (ticket !== latest) return; // a newer edit is already on its way
     const payload = await response.json().catch(() => null);
     if (!response.ok) {
-      status.textContent = payload?.detail?.message || `The program could not be checked (${response.status}).`;
+      const d = payload?.detail;
+      status.textContent = d?.line ? `Line ${d.line}, column ${d.column}: ${d.message}` : d?.message || `The program could not be checked (${response.status}).`;
       return;
     }
-    show(payload.findings || []);
+    show(payload.blocks || [], payload.findings || []);
   } catch {
     if (ticket === latest) status.textContent = "Offline: the program will be checked when the connection is back.";
   }
 }
 
-text.addEventListener("input", () => {
+function schedule() {
   clearTimeout(timer);
   timer = setTimeout(lint, 300);
+}
+
+/** The next free block letter of the last workout in the text. */
+function nextLabel() {
+  const lines = text.value.split("\n");
+  let last = "@";
+  for (const line of lines) {
+    if (line.startsWith("## ")) last = "@";
+    const m = line.match(/^([A-Z])\d+\./);
+    if (m && m[1] > last) last = m[1];
+  }
+  return String.fromCharCode(last.charCodeAt(0) + 1);
+}
+
+function entryLine(label, n, name, sets, reps, load) {
+  const at = load.trim() ? ` @ ${load.trim()}` : "";
+  return `${label}${n}. ${name.trim()}: ${sets}×${reps.trim()}${at}`;
+}
+
+const value = (id) => document.getElementById(id).value;
+
+document.getElementById("add-block").addEventListener("submit", (event) => {
+  event.preventDefault();
+  if (!value("a1-name").trim()) return document.getElementById("a1-name").focus();
+  const label = nextLabel();
+  const lines = [entryLine(label, 1, value("a1-name"), value("a1-sets"), value("a1-reps"), value("a1-load"))];
+  if (value("a2-name").trim()) {
+    lines.push(`→ Rest ${Number(value("transition")) || 0} seconds`);
+    lines.push(entryLine(label, 2, value("a2-name"), value("a2-sets"), value("a2-reps"), value("a2-load")));
+  }
+  if (Number(value("rest-after"))) lines.push(`→ Rest ${Number(value("rest-after"))} seconds`);
+  if (!/^## /m.test(text.value)) lines.unshift("## Day A");
+  text.value = `${text.value.replace(/\s*$/, "")}\n${lines.join("\n")}\n`;
+  event.target.reset();
+  lint();
 });
+
+let searchTimer = null;
+async function search(query) {
+  const url = `${root.dataset.searchUrl}?q=${encodeURIComponent(query)}`;
+  const response = await fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } });
+  if (!response.ok) return;
+  const { exercises } = await response.json();
+  document.getElementById("exercise-options").replaceChildren(
+    ...exercises.map((e) => {
+      const option = document.createElement("option");
+      option.value = e.name;
+      option.label = `${e.name} (${e.mechanic})`;
+      return option;
+    }),
+  );
+}
+for (const id of ["a1-name", "a2-name"]) {
+  document.getElementById(id).addEventListener("input", (event) => {
+    clearTimeout(searchTimer);
+    searchTimer = setTimeout(() => search(event.target.value), 200);
+  });
+}
+
+text.addEventListener("input", schedule);
 lint();

@@ -1,0 +1,186 @@
+"""The program builder: programs and templates, the editor, live linting, saving."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Body, Depends, Form, HTTPException, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from fitrec.services.errors import ServiceError
+from fitrec.services.unit_of_work import UowFactory
+from fitrec.web.auth import CSRF_FIELD, Viewer, check_form_token, require_api_viewer, require_viewer
+from fitrec.web.deps import make_uow
+from fitrec.web.rendering import render
+
+router = APIRouter(include_in_schema=False)
+UowDep = Annotated[UowFactory, Depends(make_uow)]
+ViewerDep = Annotated[Viewer, Depends(require_viewer)]
+ApiViewer = Annotated[Viewer, Depends(require_api_viewer)]
+CsrfField = Annotated[str, Form(alias=CSRF_FIELD)]
+LINT_URL = "/web/api/lint"
+SEARCH_URL = "/web/api/exercises"
+
+STARTER = """program: My post-exhaust program
+phase: hypertrophy
+level: intermediate
+
+## Day A
+A1. Barbell Bench Press: 3×8 @ 80% 1RM
+→ Rest 60 seconds
+A2. Cable Flies: 3×15 @ 0 RIR
+→ Rest 120 seconds
+"""
+
+
+@router.get("/programs", response_class=HTMLResponse, name="programs")
+def programs_page(request: Request, viewer: ViewerDep, factory: UowDep) -> Response:
+    """The lifter's programs (start a workout, edit) and the article's templates (copy)."""
+    from fitrec.services import programs, templates
+
+    owned = []
+    for summary in programs.list_programs(factory, viewer.owner_id):
+        owned.append(summary)
+    return render(
+        request,
+        "programs.html",
+        nav="programs",
+        programs=owned,
+        templates=templates.list_templates(),
+    )
+
+
+@router.post("/programs/copy", name="copy_program")
+def copy_program(
+    request: Request,
+    viewer: ViewerDep,
+    factory: UowDep,
+    csrf: CsrfField,
+    template: Annotated[str, Form()] = "",
+    program: Annotated[str, Form()] = "",
+) -> Response:
+    """Copy a template (or one of the lifter's programs) and open the copy in the builder."""
+    from fitrec.services import programs, templates
+
+    check_form_token(request, viewer, csrf)
+    try:
+        if template:
+            copied = templates.copy_template(factory, viewer.owner_id, template)
+        else:
+            copied = programs.clone_program(factory, viewer.owner_id, program)
+    except ServiceError as error:
+        if template and "already have" in str(error):
+            copied = programs.clone_program(factory, viewer.owner_id, template)
+        else:
+            raise HTTPException(422, str(error)) from error
+    return RedirectResponse(f"/builder?program={copied.id}", status_code=303)
+
+
+@router.get("/builder", response_class=HTMLResponse, name="builder")
+def builder(
+    request: Request, viewer: ViewerDep, factory: UowDep, program: str = "", saved: int = 0
+) -> Response:
+    """The builder: structured editing, the notation text, findings beside each block."""
+    from fitrec.services import programs
+
+    text, program_id, workouts = STARTER, "", []
+    if program:
+        try:
+            record = programs.get_program(factory, viewer.owner_id, program)
+        except ServiceError as error:
+            raise HTTPException(404, str(error)) from error
+        text = programs.export_text(factory, viewer.owner_id, record.id)
+        program_id, workouts = record.id, [w.name for w in record.program.workouts]
+    return _builder_page(request, text, program_id, workouts, saved=bool(saved))
+
+
+def _builder_page(
+    request: Request,
+    text: str,
+    program_id: str,
+    workouts: list[str],
+    *,
+    saved: bool = False,
+    error: str | None = None,
+    status_code: int = 200,
+) -> Response:
+    return render(
+        request,
+        "builder.html",
+        status_code=status_code,
+        nav="programs",
+        text=text,
+        program_id=program_id,
+        workouts=workouts,
+        saved=saved,
+        error=error,
+        lint_url=LINT_URL,
+        search_url=SEARCH_URL,
+    )
+
+
+@router.post("/builder")
+def save_program(
+    request: Request,
+    viewer: ViewerDep,
+    factory: UowDep,
+    csrf: CsrfField,
+    text: Annotated[str, Form()],
+    program_id: Annotated[str, Form()] = "",
+) -> Response:
+    """Save the program text (new or edited); a parse or name problem re-shows the editor."""
+    from fitrec.services import programs
+
+    check_form_token(request, viewer, csrf)
+    try:
+        if program_id:
+            record = programs.edit_program(factory, viewer.owner_id, program_id, text)
+        else:
+            record = programs.create_program(factory, viewer.owner_id, text)
+    except (ServiceError, ValueError) as error:
+        return _builder_page(request, text, program_id, [], error=str(error), status_code=422)
+    return RedirectResponse(f"/builder?program={record.id}&saved=1", status_code=303)
+
+
+@router.post(LINT_URL)
+def lint(viewer: ApiViewer, body: Annotated[dict[str, Any], Body()]) -> dict[str, Any]:
+    """Lint program text: the findings and the blocks they sit beside."""
+    from fitrec.services.linting import lint_text
+    from fitrec.textformat.errors import NotationError
+
+    text = body.get("text")
+    if not isinstance(text, str) or len(text) > 200_000:
+        raise HTTPException(422, {"message": "send the program as text (at most 200 kB)"})
+    try:
+        report = lint_text(text)
+    except NotationError as error:
+        raise HTTPException(
+            422, {"message": error.message, "line": error.line, "column": error.column}
+        ) from None
+    blocks = [
+        {
+            "workout": workout.name,
+            "label": block.label,
+            "title": block.title,
+            "line": block.pos.line if block.pos else None,
+            "entries": [{"name": e.name, "exercise_slug": e.exercise_slug} for e in block.entries],
+        }
+        for workout in report.program.workouts
+        for block in workout.blocks
+    ]
+    findings = [
+        f.to_dict() | {"workout": f.workout, "block": f.block, "entry": f.entry}
+        for f in report.findings
+    ]
+    return {"findings": findings, "blocks": blocks}
+
+
+@router.get(SEARCH_URL)
+def search_exercises(viewer: ApiViewer, q: str = "", limit: int = 12) -> dict[str, Any]:
+    """Catalogue search for the builder's exercise picker."""
+    from fitrec.services.exercises import builtin_catalog
+
+    found = builtin_catalog().search(q[:100], max(1, min(limit, 50)))
+    return {
+        "exercises": [{"slug": e.slug, "name": e.name, "mechanic": e.mechanic.value} for e in found]
+    }
