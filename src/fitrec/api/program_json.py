@@ -26,6 +26,7 @@ from fitrec.domain.programs import (
     Workout,
 )
 from fitrec.domain.units import Unit
+from fitrec.services.errors import InvalidInput
 from fitrec.services.models import ProgramRecord
 
 
@@ -35,8 +36,15 @@ def program_text(body: ProgramIn) -> str:
 
     if body.text is not None:
         return body.text
+    try:
+        return format_program(_structured(body))
+    except ValueError as error:
+        raise InvalidInput("workouts", str(error)) from None
+
+
+def _structured(body: ProgramIn) -> Program:
     assert body.name is not None and body.workouts
-    program = Program(
+    return Program(
         name=body.name,
         phase=Phase(body.phase) if body.phase else None,
         level=Level(body.level) if body.level else None,
@@ -84,7 +92,6 @@ def program_text(body: ProgramIn) -> str:
             for w in body.workouts
         ],
     )
-    return format_program(program)
 
 
 def _entry(entry: Entry) -> EntryOut:

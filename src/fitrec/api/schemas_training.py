@@ -10,6 +10,8 @@ from pydantic import BaseModel, Field, model_validator
 from fitrec.api.schemas import MAX_PROGRAM_TEXT, Name
 from fitrec.services.validation import MAX_NOTE, MAX_REPS, MAX_REST_S, MAX_WEIGHT_KG
 
+# One line of notation: a line break would smuggle in lines of its own.
+Line = Annotated[str, Field(min_length=1, max_length=200, pattern=r"^[^\r\n\x00-\x1f]+$")]
 Note = Annotated[str, Field(max_length=MAX_NOTE)]
 Rest = Annotated[int, Field(ge=0, le=MAX_REST_S)]
 Label = Annotated[str, Field(min_length=1, max_length=3, pattern=r"^[A-Za-z]{1,3}$")]
@@ -37,7 +39,7 @@ class EffortIn(BaseModel):
 class EntryIn(BaseModel):
     """One exercise of a block."""
 
-    exercise: Name
+    exercise: Line
     sets: Annotated[int, Field(ge=1, le=20)]
     reps_min: Annotated[int, Field(ge=1, le=100)]
     reps_max: Annotated[int, Field(ge=1, le=100)] | None = None
@@ -45,21 +47,21 @@ class EntryIn(BaseModel):
     effort: EffortIn | None = None
     rest_after_s: Rest | None = None
     placement: Literal["every_set", "finisher"] = "every_set"
-    note: Annotated[str, Field(max_length=500)] | None = None
+    note: Line | None = None
 
 
 class BlockIn(BaseModel):
     """A single exercise or a superset (A1, A2, ...)."""
 
     label: Label
-    title: Annotated[str, Field(max_length=200)] | None = None
+    title: Line | None = None
     entries: Annotated[list[EntryIn], Field(min_length=1, max_length=10)]
 
 
 class WorkoutIn(BaseModel):
     """A day of the program."""
 
-    name: Name
+    name: Line
     blocks: Annotated[list[BlockIn], Field(min_length=1, max_length=26)]
 
 
@@ -67,7 +69,7 @@ class ProgramIn(BaseModel):
     """A program as notation text, or as structured JSON (name and workouts)."""
 
     text: Annotated[str, Field(min_length=1, max_length=MAX_PROGRAM_TEXT)] | None = None
-    name: Name | None = None
+    name: Line | None = None
     phase: Literal["hypertrophy", "strength", "peaking", "deload"] | None = None
     level: Literal["beginner", "intermediate", "advanced"] | None = None
     training_age_months: Annotated[int, Field(ge=0, le=900)] | None = None
