@@ -1,7 +1,8 @@
 """Isolation: user B walks every route with a path parameter on user A's objects.
 
-The routes come from the app's OpenAPI document (built from `app.routes`), so a new route is covered without editing this test;
-a new request body model needs one valid example in BODIES.
+The operations come from the app's OpenAPI document (built from `app.routes`), so a new
+route is covered without editing this test; a new request body model needs one valid
+example in BODIES.
 """
 
 from __future__ import annotations
