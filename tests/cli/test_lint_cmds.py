@@ -96,3 +96,37 @@ def test_lint_does_not_import_the_web_or_database_stack() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_show_warns_about_a_1rm_no_entry_uses() -> None:
+    result = runner.invoke(
+        app, ["show", SAMPLE, "--1rm", "bench press=100kg", "--1rm", "deadlift=200kg"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "--1rm 'deadlift' was not used" in result.stderr
+    assert "bench press" not in result.stderr
+    assert "80 kg" in result.stdout
+
+
+def test_show_rejects_a_zero_1rm() -> None:
+    result = runner.invoke(app, ["show", SAMPLE, "--1rm", "bench press=0kg"])
+    assert result.exit_code == 2
+    assert "the 1RM for 'bench press' must be above 0" in result.stderr
+
+
+ARTICLE_AS_PRINTED = (
+    "Post-Exhaust Pair 1 - Chest:\n\n"
+    "A1. Barbell Bench Press: 4×8 @ 80% 1RM\n\n"
+    "→ Rest 60 seconds\n\n"
+    "A2. Cable Flies: 4×15\n"
+)
+
+
+def test_a_file_without_a_program_line_is_named_after_the_file(tmp_path: Path) -> None:
+    pasted = tmp_path / "pasted.txt"
+    pasted.write_text(ARTICLE_AS_PRINTED, encoding="utf-8")
+    result = runner.invoke(app, ["lint", str(pasted), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) == []
+    shown = runner.invoke(app, ["show", str(pasted), "--1rm", "bench press=100kg"])
+    assert shown.exit_code == 0 and "80 kg" in shown.stdout

@@ -78,3 +78,13 @@ def test_dash_reads_stdin_and_writes_stdout() -> None:
 def test_help_has_an_example() -> None:
     result = runner.invoke(app, ["fmt", "--help"])
     assert result.exit_code == 0 and "Example: fitrec fmt" in result.stdout
+
+
+def test_fmt_names_a_program_without_a_program_line_after_its_file(tmp_path: Path) -> None:
+    pasted = tmp_path / "chest day.txt"
+    pasted.write_text("A1. Bench: 4x8 @ 80%\n\n-> Rest 60s\n\nA2. Flies: 4x15\n", encoding="utf-8")
+    result = runner.invoke(app, ["fmt", str(pasted)])
+    assert result.exit_code == 0, result.output
+    assert pasted.read_text(encoding="utf-8") == CANONICAL.replace(
+        "program: P", "program: chest day"
+    )

@@ -69,6 +69,20 @@ def test_the_article_sample_as_printed() -> None:
     assert all(e.exercise_slug is None for b in workout.blocks for e in b.entries)
 
 
+def test_the_article_sample_without_a_header_takes_the_default_name() -> None:
+    program = parse_program(ARTICLE_SAMPLE, default_name="sample")
+    assert program.name == "sample" and program.pos is None
+    assert [b.label for b in program.workouts[0].blocks] == ["A", "B", "C", "D"]
+    # A `program:` line wins over the default.
+    named = parse_program("program: Mine\n" + ARTICLE_SAMPLE, default_name="sample")
+    assert named.name == "Mine"
+
+
+def test_a_header_without_program_takes_the_default_name() -> None:
+    program = parse_program("level: advanced\nA. Dips: 3×8\n", default_name="dips")
+    assert program.name == "dips" and program.level is Level.ADVANCED
+
+
 def test_header_fields_and_positions() -> None:
     text = (
         "Program: Push pull\n"

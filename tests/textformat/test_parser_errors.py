@@ -34,7 +34,7 @@ def error_of(text: str) -> NotationError:
         ("program: P\n  B2) Bench Press: 4×8\n", 2, 5, "expected `.` after `B2`"),
         ("program: P\nA1. Bench Press 4×8\n", 2, 20, "expected `:` after the exercise name"),
         ("program: P\nA1.  : 4×8\n", 2, 6, "expected an exercise name"),
-        ("program: P\nA1. Bench: 4×8\nA3. Flies: 4×15\n", 3, 1, "A3 follows A1"),
+        ("program: P\nA1. Bench: 4×8\nA3. Flies: 4×15\n", 3, 1, "A3 follows A1; expected A2"),
         ("program: P\nA1. Bench: 4×8\nA1. Flies: 4×15\n", 3, 1, "A1 appears twice"),
         ("program: P\nA2. Flies: 4×15\n", 2, 1, "A2 comes before A1"),
         ("program: P\nA. Bench: 4×8\nA2. Flies: 4×15\n", 3, 1, "block A appears twice"),

@@ -97,7 +97,7 @@ def lint(
     unreadable = 0
     for path in files:
         try:
-            report = lint_text(_read(path), athlete=athlete)
+            report = lint_text(_read(path), athlete=athlete, default_name=path.stem)
         except typer.Exit:
             status, unreadable = 2, unreadable + 1
             continue
@@ -184,13 +184,21 @@ def show(
         raise typer.Exit(2) from None
     text = _read(file)
     try:
-        rows = show_program(text, one_rms, chosen, inventory)
+        rows = show_program(text, one_rms, chosen, inventory, default_name=file.stem)
     except NotationError as err:
         _notation_error(file, err)
         raise typer.Exit(2) from None
     except InvalidInput as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None
+    used = {r.one_rm_name for r in rows}
+    for name in one_rms:
+        if name not in used:
+            typer.echo(
+                f"warning: --1rm {name!r} was not used: no entry of {file} with a %1RM,"
+                " RPE or RIR load matches it",
+                err=True,
+            )
     console = Console(highlight=False)
     for workout in dict.fromkeys(r.workout for r in rows):
         table = Table(title=workout, title_justify="left")

@@ -34,7 +34,7 @@ def fmt(
     for name in files:
         try:
             original = _read(name)
-            formatted = format_program(parse_program(original))
+            formatted = format_program(parse_program(original, default_name=_stem(name)))
         except NotationError as err:
             typer.echo(f"{name}: {err.excerpt()}", err=True)
             failed = True
@@ -63,6 +63,11 @@ def fmt(
         raise typer.Exit(2)
     if would_change:
         raise typer.Exit(1)
+
+
+def _stem(name: str) -> str:
+    """The name a file's program takes when it has no `program:` line."""
+    return "Program" if name == "-" else Path(name).stem
 
 
 def _read(name: str) -> str:

@@ -56,10 +56,14 @@ def lint_text(
     config: LintConfig | None = None,
     athlete: AthleteContext | None = None,
     catalog: Catalog | None = None,
+    default_name: str | None = None,
 ) -> LintReport:
-    """Parse, resolve and lint program text; a NotationError goes to the caller."""
+    """Parse, resolve and lint program text; a NotationError goes to the caller.
+
+    `default_name` names a program that has no `program:` line (see `parse_program`).
+    """
     catalog = catalog or default_catalog()
-    program = parse_program(text)
+    program = parse_program(text, default_name=default_name)
     findings = lint_program(program, catalog, config, athlete)
     return LintReport(resolve_program(program, catalog), findings)
 
@@ -79,6 +83,7 @@ class ResolvedEntry:
     unit: Unit
     per_side: tuple[float, ...] | None  # plates per side for a barbell
     note: str | None = None  # "by feel", "no 1RM for Bench Press"
+    one_rm_name: str | None = None  # the key of `one_rms` whose 1RM was used
 
 
 def _words(text: str) -> set[str]:
@@ -88,15 +93,16 @@ def _words(text: str) -> set[str]:
 def _one_rm_for(
     entry: Entry,
     exercise: Exercise | None,
-    by_slug: Mapping[str, float],
-    by_words: list[tuple[set[str], float]],
-) -> float | None:
+    by_slug: Mapping[str, tuple[str, float]],
+    by_words: list[tuple[set[str], str, float]],
+) -> tuple[str, float] | None:
+    """The (name as given, 1RM) that applies to an entry, if any."""
     if exercise is not None and exercise.slug in by_slug:
         return by_slug[exercise.slug]
     words = _words(entry.name)
-    for key_words, value in by_words:
+    for key_words, name, value in by_words:
         if key_words and key_words <= words:
-            return value
+            return name, value
     return None
 
 
@@ -125,6 +131,7 @@ def show_program(
     unit: Unit = Unit.KG,
     inventory: PlateInventory | None = None,
     catalog: Catalog | None = None,
+    default_name: str | None = None,
 ) -> list[ResolvedEntry]:
     """Every entry of the program with its load from the given 1RMs, rounded to the plates.
 
@@ -139,21 +146,24 @@ def show_program(
     inventory = inventory or PlateInventory.default(unit)
     if inventory.unit is not unit:
         raise InvalidInput("unit", f"plates are in {inventory.unit} but loads in {unit}")
-    program = parse_program(text)
-    by_slug: dict[str, float] = {}
-    by_words: list[tuple[set[str], float]] = []
+    program = parse_program(text, default_name=default_name)
+    by_slug: dict[str, tuple[str, float]] = {}
+    by_words: list[tuple[set[str], str, float]] = []
     for name, value in one_rms.items():
+        if not value > 0:
+            raise InvalidInput("1rm", f"the 1RM for {name!r} must be above 0, got {value:g}")
         match = catalog.lookup(name)
         if match is not None:
-            by_slug[match.exercise.slug] = value
-        by_words.append((_words(name), value))
+            by_slug[match.exercise.slug] = (name, value)
+        by_words.append((_words(name), name, value))
     rows: list[ResolvedEntry] = []
     for workout in program.workouts:
         for block in workout.blocks:
             for index, entry in enumerate(block.entries):
                 match = catalog.lookup(entry.name)
                 exercise = match.exercise if match else None
-                one_rm = _one_rm_for(entry, exercise, by_slug, by_words)
+                found = _one_rm_for(entry, exercise, by_slug, by_words)
+                one_rm = found[1] if found else None
                 raw, note = _target(entry, exercise, one_rm, unit)
                 kind = exercise.load_kind if exercise else LoadKind.MACHINE
                 target = clean_weight(round_for(kind, raw, inventory)) if raw is not None else None
@@ -177,6 +187,7 @@ def show_program(
                         unit,
                         per_side,
                         note,
+                        found[0] if found and raw is not None and note is None else None,
                     )
                 )
     return rows

@@ -52,16 +52,22 @@ class _PendingTitle:
     source: str
 
 
-def parse_program(text: str) -> Program:
-    """Parse program text; raises NotationError at the first problem."""
-    return _Parser(text).parse()
+def parse_program(text: str, *, default_name: str | None = None) -> Program:
+    """Parse program text; raises NotationError at the first problem.
+
+    Without a `program:` line the text is an error, unless `default_name` is given
+    (a file name, say): then the program takes that name, so the article's sample,
+    pasted as printed, parses.
+    """
+    return _Parser(text, default_name).parse()
 
 
 class _Parser:
     """Reads lines in order, keeping the workout, block and entry being filled."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, default_name: str | None = None) -> None:
         text = text.removeprefix("\ufeff")
+        self.default_name = default_name.strip() if default_name else None
         self.lines = [line.removesuffix("\r") for line in text.split("\n")]
         self.in_header = True
         self.header: dict[str, tuple[str, int]] = {}
@@ -178,7 +184,9 @@ class _Parser:
     def _end_header(self, line_no: int, text: str) -> None:
         """Leave the header; it must have named the program."""
         self.in_header = False
-        if "program" not in self.header:
+        if "program" not in self.header and self.default_name:
+            self.program.name = self.default_name
+        elif "program" not in self.header:
             raise NotationError(
                 "expected a `program: NAME` line at the top of the file",
                 max(line_no, 1),
@@ -316,7 +324,7 @@ class _Parser:
                 f"{label} is separated from {letter}{last}; keep a block's entries together", at
             )
         if number != last + 1:
-            raise scan.error(f"{label} follows {letter}{last}", at)
+            raise scan.error(f"{label} follows {letter}{last}; expected {letter}{last + 1}", at)
         if self.title is not None:
             t = self.title
             raise NotationError(
