@@ -63,18 +63,36 @@ def test_a_workout_from_template_to_history(data_dir: Path) -> None:
 def test_log_set_without_open_session_is_a_clear_error(data_dir: Path) -> None:
     code, _, err = run("log", "set", "bench press", "100", "8")
     assert code == 1
-    assert "open session" in err
+    assert "no open session" in err and "fitrec log start" in err
 
 
 def test_log_set_rejects_negative_reps_and_unknown_exercise(data_dir: Path) -> None:
     run("templates", "copy", "Chest post-exhaust")
     run("log", "start", "Chest post-exhaust")
-    code, _, err = run("log", "set", "bench press", "100", "--", "-3")
-    assert code != 0
+    code, _, err = run("log", "set", "bench press", "100", "-3")
+    assert code == 1 and "error: reps: must be between 0 and 1000, got -3" in err
+    code, _, err = run("log", "set", "bench press", "-100", "3")
+    assert code == 1 and "error: weight: must be 0 or more" in err
     code, _, err = run("log", "set", "Bnch Prss Barbell", "100", "8")
-    assert code == 1 and "exercise" in err and "unknown exercise" in err
+    assert code == 1 and "error: exercise: unknown exercise 'Bnch Prss Barbell'" in err
     code, _, err = run("log", "set", "bench press", "heavy", "8")
-    assert code == 1 and "weight" in err
+    assert code == 1 and "error: weight: " in err
+    code, _, err = run("log", "set", "bench press", "100", "8", "--type", "heavy")
+    assert code == 1 and "error: --type: must be one of" in err
+    code, _, err = run("log", "set", "bench press", "100", "8", "--rpe", "8", "--rir", "2")
+    assert code == 1 and "error: --rir: " in err
+    code, out, _ = run("history")
+    assert code == 0 and "│ 0 " in out
+
+
+def test_ids_in_history_are_whole_on_a_narrow_terminal(data_dir: Path) -> None:
+    run("templates", "copy", "Chest post-exhaust")
+    session_id = run("log", "start", "Chest post-exhaust")[1].split("session ")[1].rstrip(")\n")
+    set_id = run("log", "set", "bench press", "100", "8")[1].split("(id ")[1].rstrip(")\n")
+    for args, wanted in ((["history"], session_id), (["history", "show", session_id], set_id)):
+        out = runner.invoke(app, args, env={"COLUMNS": "80"}).stdout
+        rows = [line for line in out.splitlines() if line.startswith("│")]
+        assert wanted in "".join(row.split("│")[-2].strip() for row in rows)
 
 
 @pytest.mark.parametrize(

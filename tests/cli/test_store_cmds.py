@@ -76,4 +76,25 @@ def test_programs_add_reports_the_bad_line(data_dir: Path, tmp_path: Path) -> No
         "program: Bad\n\n## Day\n\nA1. Bench Press: four by eight\n", encoding="utf-8"
     )
     code, _, err = run("programs", "add", str(source))
-    assert code == 1 and "line 5" in err
+    assert code == 1 and f"error: {source}: line 5, column " in err
+    assert run("programs", "list", "--json")[1].strip() == "[]"
+
+
+def test_program_ids_are_printed_whole_on_a_narrow_terminal(data_dir: Path) -> None:
+    run("templates", "copy", "Chest post-exhaust")
+    [program] = json.loads(run("programs", "list", "--json")[1])
+    out = runner.invoke(app, ["programs", "list"], env={"COLUMNS": "80"}).stdout
+    assert program["id"] in "".join(line.split("│")[-2].strip() for line in out.splitlines()[3:-1])
+
+
+def test_db_upgrade_error_hides_the_password(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.pg_server import free_port
+
+    url = f"postgresql://fitrec:s3cret@127.0.0.1:{free_port()}/nowhere"
+    monkeypatch.setenv("FITREC_DATABASE_URL", url)
+    get_settings.cache_clear()
+    code, out, err = run("db", "upgrade")
+    assert code == 1 and "error: cannot upgrade" in err
+    assert "fitrec:***@127.0.0.1" in err and "s3cret" not in out + err

@@ -9,7 +9,7 @@ import re
 
 import typer
 
-from fitrec.cli.store_cmds import LocalContext, console, num, service_errors, when
+from fitrec.cli.store_cmds import LocalContext, console, id_column, num, service_errors, when
 
 log_app = typer.Typer(help="Log a workout set by set.", no_args_is_help=True)
 history_app = typer.Typer(help="Sessions you have logged.", invoke_without_command=True)
@@ -49,7 +49,20 @@ def _bad_option(option: str, message: str) -> typer.Exit:
     return typer.Exit(1)
 
 
-@log_app.command("set")
+# What the user typed for each field the service names.
+SET_FIELDS = {
+    "set_type": "--type",
+    "rpe": "--rpe",
+    "rir": "--rir",
+    "rest_before_s": "--rest",
+    "note": "--note",
+    "block_label": "--block",
+    "set_id": "--id",
+}
+
+
+# A negative number such as `-3` is an argument to be refused by name, not an unknown option.
+@log_app.command("set", context_settings={"ignore_unknown_options": True})
 def log_set(
     exercise: str = typer.Argument(..., help="Exercise name, alias or slug."),
     weight: str = typer.Argument(..., help="Weight: 100, 100kg or 225lb."),
@@ -69,6 +82,8 @@ def log_set(
     from fitrec.domain.units import parse_weight
     from fitrec.services.sessions import log_set as log
 
+    if weight.strip().startswith("-"):
+        raise _bad_option("weight", f"must be 0 or more, got {weight}")
     try:
         amount, unit = parse_weight(weight)
     except ValueError as error:
@@ -77,7 +92,7 @@ def log_set(
         rest_s = parse_rest(rest) if rest is not None else None
     except ValueError as error:
         raise _bad_option("--rest", str(error)) from None
-    with service_errors():
+    with service_errors(SET_FIELDS):
         ctx = LocalContext()
         if unit is None:
             from fitrec.services.athletes import get_profile
@@ -175,7 +190,8 @@ def history(
     with service_errors():
         ctx = LocalContext()
         sessions = list_sessions(ctx.make_uow, ctx.owner_id, limit=limit)
-    table = Table("Started", "Program", "Workout", "Sets", "Volume kg", "Finished", "Id")
+    table = Table("Started", "Program", "Workout", "Sets", "Volume kg", "Finished")
+    id_column(table)
     for s in sessions:
         table.add_row(
             when(s.started_at),
@@ -187,6 +203,9 @@ def history(
             s.id,
         )
     console().print(table)
+
+
+SHOW_COLUMNS = ("Slot", "Exercise", "#", "Type", "Weight", "Reps", "RPE/RIR", "Rest", "Note", "Id")
 
 
 @history_app.command("show")
@@ -207,24 +226,34 @@ def history_show(
     out = console()
     title = " / ".join(x for x in (session.program_name, session.workout_name) if x) or "Session"
     out.print(f"[bold]{title}[/bold]  {when(session.started_at)} → {when(session.finished_at)}")
-    table = Table(
-        "Slot", "Exercise", "#", "Type", "Weight", "Reps", "RPE/RIR", "Rest", "Note", "Id"
-    )
+    rows = []
     for p in session.sets:
         effort = f"RPE {num(p.rpe)}" if p.rpe is not None else ""
         effort = effort or (f"{num(p.rir)} RIR" if p.rir is not None else "")
-        table.add_row(
-            f"{p.block_label or ''}{p.position or ''}",
-            p.exercise_slug,
-            str(p.set_index),
-            p.set_type.value,
-            f"{num(p.weight)} {p.unit}",
-            str(p.reps),
-            effort,
-            f"{p.rest_before_s}s" if p.rest_before_s is not None else "",
-            p.note or "",
-            p.id or "",
+        rows.append(
+            {
+                "Slot": f"{p.block_label or ''}{p.position or ''}",
+                "Exercise": p.exercise_slug,
+                "#": str(p.set_index),
+                "Type": p.set_type.value,
+                "Weight": f"{num(p.weight)} {p.unit}",
+                "Reps": str(p.reps),
+                "RPE/RIR": effort,
+                "Rest": f"{p.rest_before_s}s" if p.rest_before_s is not None else "",
+                "Note": p.note or "",
+                "Id": p.id or "",
+            }
         )
+    # Columns empty for the whole session are left out so the ids fit a narrow terminal.
+    headers = [h for h in SHOW_COLUMNS if h in ("Slot", "Id") or any(r[h] for r in rows)]
+    table = Table()
+    for header in headers:
+        if header == "Id":
+            id_column(table)
+        else:
+            table.add_column(header, overflow="fold" if header == "Exercise" else "ellipsis")
+    for row in rows:
+        table.add_row(*(row[h] for h in headers))
     out.print(table)
     for f in session.feedback:
         out.print(

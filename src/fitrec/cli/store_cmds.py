@@ -35,17 +35,27 @@ class LocalContext:
 
 
 @contextmanager
-def service_errors() -> Iterator[None]:
-    """Turn the services' errors into a message on stderr and exit 1."""
+def service_errors(fields: dict[str, str] | None = None) -> Iterator[None]:
+    """Turn the services' errors into a message on stderr and exit 1.
+
+    `fields` renames a service's field to what the user typed (`set_type` -> `--type`).
+    """
     from fitrec.services.errors import Conflict, InvalidInput, NotFound, ServiceError
 
     try:
         yield
     except InvalidInput as error:
-        typer.echo(f"error: {error.field}: {error.message}", err=True)
+        field = (fields or {}).get(error.field, error.field)
+        typer.echo(f"error: {field}: {error.message}", err=True)
         raise typer.Exit(1) from None
     except NotFound as error:
-        typer.echo(f"error: {error.what} {error.id!r} not found", err=True)
+        if error.what == "open session":
+            typer.echo(
+                "error: no open session: start one with `fitrec log start PROGRAM WORKOUT`",
+                err=True,
+            )
+        else:
+            typer.echo(f"error: {error.what} {error.id!r} not found", err=True)
         raise typer.Exit(1) from None
     except Conflict as error:
         typer.echo(f"error: {error.message}", err=True)
@@ -70,6 +80,11 @@ def when(value: Any) -> str:
 def num(value: float) -> str:
     """A number without a trailing `.0`."""
     return f"{value:g}"
+
+
+def id_column(table: Any, header: str = "Id") -> None:
+    """Add an id column that wraps instead of cutting: ids are copied into other commands."""
+    table.add_column(header, overflow="fold")
 
 
 @templates_app.command("list")
@@ -134,7 +149,7 @@ def programs_add(
     except (OSError, UnicodeDecodeError) as error:
         typer.echo(f"{file}: cannot read: {error}", err=True)
         raise typer.Exit(2) from None
-    with service_errors():
+    with service_errors({"text": str(file)}):
         ctx = LocalContext()
         record = create_program(ctx.make_uow, ctx.owner_id, text)
     typer.echo(f"added program {record.program.name!r} ({record.id})")
@@ -162,7 +177,8 @@ def programs_list(
         return
     from rich.table import Table
 
-    table = Table("Name", "Workouts", "From template", "Updated", "Id")
+    table = Table("Name", "Workouts", "From template", "Updated")
+    id_column(table)
     for p in programs:
         table.add_row(p.name, ", ".join(p.workouts), p.template or "-", when(p.updated_at), p.id)
     console().print(table)
@@ -209,7 +225,7 @@ def db_upgrade() -> None:
     try:
         bootstrap.upgrade_database(url)
     except Exception as error:  # a broken URL or an unreachable server
-        typer.echo(f"error: cannot upgrade {url}: {error}", err=True)
+        typer.echo(f"error: cannot upgrade {_safe(url)}: {error}", err=True)
         raise typer.Exit(1) from None
     typer.echo(f"database at {_safe(url)} is up to date")
 
