@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from hypothesis import HealthCheck, given, settings
 from sqlalchemy import text
 
 from fitrec.domain.programs import (
@@ -25,6 +26,8 @@ from fitrec.domain.sessions import Feedback, PerformedSet, Session, SetType
 from fitrec.domain.units import Unit
 from fitrec.services.errors import Conflict
 from fitrec.store.database import make_engine
+from fitrec.textformat import format_program
+from tests.textformat.strategies import programs as notation_programs
 
 T0 = datetime(2024, 3, 4, 17, 30, tzinfo=UTC)
 
@@ -219,3 +222,27 @@ def test_sqlite_runs_in_wal_with_foreign_keys(tmp_path) -> None:
         assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
         assert conn.execute(text("PRAGMA busy_timeout")).scalar() == 5000
     engine.dispose()
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(program=notation_programs())
+def test_anything_the_notation_writes_round_trips_through_the_tables(
+    make_uow, owner_id: int, program: Program
+) -> None:
+    with make_uow() as uow:
+        program_id = uow.programs.add(owner_id, program)
+        uow.commit()
+    try:
+        with make_uow() as uow:
+            record = uow.programs.get(owner_id, program_id)
+        assert record is not None
+        assert record.program == program
+        assert format_program(record.program) == format_program(program)
+    finally:
+        with make_uow() as uow:
+            uow.programs.delete(owner_id, program_id)
+            uow.commit()
