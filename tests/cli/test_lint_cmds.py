@@ -130,3 +130,14 @@ def test_a_file_without_a_program_line_is_named_after_the_file(tmp_path: Path) -
     assert json.loads(result.stdout) == []
     shown = runner.invoke(app, ["show", str(pasted), "--1rm", "bench press=100kg"])
     assert shown.exit_code == 0 and "80 kg" in shown.stdout
+
+
+def test_disable_switches_a_rule_off_and_rejects_unknown_codes() -> None:
+    result = runner.invoke(
+        app, ["lint", SAMPLE, "--level", "intermediate", "--disable", "too-many-pairs"]
+    )
+    assert result.exit_code == 0 and "too-many-pairs" not in result.output
+    assert "0 errors, 0 warnings" in result.output
+    wrong = runner.invoke(app, ["lint", SAMPLE, "--disable", "pairng"])
+    assert wrong.exit_code == 2
+    assert "--disable: unknown rule code 'pairng'" in wrong.stderr and "pairing" in wrong.stderr

@@ -62,6 +62,9 @@ def lint(
     phase: str | None = typer.Option(
         None, "--phase", help="Override the program's phase: hypertrophy|strength|peaking|deload."
     ),
+    disable: list[str] = typer.Option(
+        [], "--disable", help="A rule code to switch off, e.g. sets-match. Repeatable."
+    ),
 ) -> None:
     """Check post-exhaust programs against the article's rules.
 
@@ -75,7 +78,8 @@ def lint(
     from rich.console import Console
 
     from fitrec.domain.programs import Level, Phase
-    from fitrec.rules import AthleteContext, Severity
+    from fitrec.rules import AthleteContext, LintConfig, Severity
+    from fitrec.rules.codes import RULES
     from fitrec.services.linting import lint_text
     from fitrec.textformat import NotationError
 
@@ -90,6 +94,13 @@ def lint(
     except ValueError as exc:
         typer.echo(f"--level/--phase: {exc}", err=True)
         raise typer.Exit(2) from None
+    unknown = [code for code in disable if code not in RULES]
+    if unknown:
+        typer.echo(
+            f"--disable: unknown rule code {unknown[0]!r} (codes: {', '.join(RULES)})", err=True
+        )
+        raise typer.Exit(2)
+    config = LintConfig(disabled=frozenset(disable))
     console = Console(highlight=False, soft_wrap=True)
     status = 0
     rows: list[dict[str, Any]] = []
@@ -97,7 +108,7 @@ def lint(
     unreadable = 0
     for path in files:
         try:
-            report = lint_text(_read(path), athlete=athlete, default_name=path.stem)
+            report = lint_text(_read(path), config=config, athlete=athlete, default_name=path.stem)
         except typer.Exit:
             status, unreadable = 2, unreadable + 1
             continue
