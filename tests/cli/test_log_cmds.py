@@ -105,3 +105,17 @@ def test_rest_durations(text: str, seconds: int) -> None:
 def test_rest_that_is_not_a_duration_is_refused() -> None:
     with pytest.raises(ValueError):
         parse_rest("soon")
+
+
+def test_finish_with_a_bad_rating_names_the_option_and_keeps_the_session_open(
+    data_dir: Path,
+) -> None:
+    run("templates", "copy", "Chest post-exhaust")
+    run("log", "start", "Chest post-exhaust")
+    run("log", "set", "bench press", "100", "8")
+    code, _, err = run("log", "finish", "--pump", "7")
+    assert code == 1 and "error: --pump: must be a whole number from 1 to 5, got 7" in err
+    code, _, err = run("log", "finish", "--pump", "3", "--exhaustion", "0")
+    assert code == 1 and "error: --exhaustion: " in err
+    code, out, err = run("log", "set", "bench press", "100", "7")
+    assert code == 0 and "set 2" in out, err

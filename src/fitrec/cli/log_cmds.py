@@ -138,7 +138,9 @@ def log_finish(
     from fitrec.services.errors import InvalidInput
     from fitrec.services.sessions import blocks_without_feedback, finish_session, get_session
 
-    with service_errors():
+    # One feedback per block letter; the user typed --pump/--exhaustion once for all of them.
+    renamed = {f"feedback[{i}].{k}": f"--{k}" for i in range(26) for k in ("pump", "exhaustion")}
+    with service_errors({**renamed, "note": "--note"}):
         ctx = LocalContext()
         feedback: list[Feedback] = []
         if pump is not None or exhaustion is not None:
