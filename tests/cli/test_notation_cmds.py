@@ -55,7 +55,7 @@ def test_parse_errors_print_the_excerpt_and_exit_2(tmp_path: Path) -> None:
     loose.write_bytes(LOOSE.encode())
     result = runner.invoke(app, ["fmt", str(bad), str(loose)])
     assert result.exit_code == 2
-    assert f"{bad}: line 2, column 18: expected a prescription" in result.stderr
+    assert f"{bad}:2:18: error: expected a prescription" in result.stderr
     assert "    A1. Bench Press: four by eight\n" + " " * 21 + "^" in result.stderr
     assert bad.read_text(encoding="utf-8") == BROKEN
     assert loose.read_bytes() == CANONICAL.encode()

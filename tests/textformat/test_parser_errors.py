@@ -89,3 +89,11 @@ def test_only_the_first_error_is_reported() -> None:
 def test_error_lines_count_crlf_and_bom_like_lf() -> None:
     err = error_of("\ufeffprogram: P\r\n\r\nA1. Bench: four\r\n")
     assert (err.line, err.column, err.source_line) == (3, 12, "A1. Bench: four")
+
+
+def test_report_is_compiler_style_with_the_caret_excerpt() -> None:
+    err = error_of("program: P\nA1. Bench: four\n")
+    assert err.report("p.txt") == (
+        "p.txt:2:12: error: expected a prescription such as `4×8` or `3×6-10 @ 80% 1RM`"
+        " after `:`\n    A1. Bench: four\n               ^"
+    )

@@ -30,10 +30,7 @@ def _read(path: Path) -> str:
 
 def _notation_error(path: Path, err: Any) -> None:
     """Print a parse error compiler-style with its caret excerpt."""
-    typer.echo(f"{path}:{err.line}:{err.column}: error: {err.message}", err=True)
-    lines = err.excerpt().splitlines()
-    # The excerpt starts with its own "line N, column M: ..." header; ours names the file.
-    typer.echo("\n".join(lines[1:] if lines and lines[0].startswith("line ") else lines), err=True)
+    typer.echo(err.report(str(path)), err=True)
 
 
 def _print_finding(console: Any, path: Path, finding: Finding) -> None:

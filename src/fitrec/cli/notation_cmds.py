@@ -36,7 +36,7 @@ def fmt(
             original = _read(name)
             formatted = format_program(parse_program(original, default_name=_stem(name)))
         except NotationError as err:
-            typer.echo(f"{name}: {err.excerpt()}", err=True)
+            typer.echo(err.report(name), err=True)
             failed = True
             continue
         except (OSError, UnicodeDecodeError) as err:

@@ -21,5 +21,10 @@ class NotationError(Exception):
         indent += " " * max(0, self.column - 1 - len(shown))
         return f"line {self.line}, column {self.column}: {self.message}\n    {shown}\n    {indent}^"
 
+    def report(self, path: str) -> str:
+        """The error compiler-style: `PATH:LINE:COLUMN: error: MESSAGE`, then the caret excerpt."""
+        body = self.excerpt().split("\n", 1)[1]
+        return f"{path}:{self.line}:{self.column}: error: {self.message}\n{body}"
+
     def __str__(self) -> str:
         return self.excerpt()
