@@ -20,7 +20,6 @@ def serve(
 
     Example: fitrec serve --host 127.0.0.1 --port 8000
     """
-    import uvicorn
 
     from fitrec import bootstrap
     from fitrec.config import get_settings
@@ -33,15 +32,51 @@ def serve(
         raise typer.Exit(1) from error
     bootstrap.dispose_engines()
     typer.echo(f"fitrec: serving http://{host}:{port}/ (API: /api/v1, docs: /api/v1/docs)")
-    uvicorn.run(
-        "fitrec.app:create_migrated_app",
+    run_server(
+        "fitrec.app:create_migrated_app", host=host, port=port, workers=workers, log_level=log_level
+    )
+
+
+def run_server(
+    factory: str,
+    *,
+    host: str,
+    port: int,
+    workers: int = 1,
+    log_level: str = "info",
+    access_log: bool = True,
+) -> None:
+    """Serve an app factory (`module:function`) with uvicorn, in `workers` processes."""
+    import socket
+
+    import uvicorn
+    from uvicorn.supervisors import Multiprocess
+
+    config = uvicorn.Config(
+        factory,
         factory=True,
         host=host,
         port=port,
         workers=workers,
         log_level=log_level,
+        access_log=access_log,
         proxy_headers=True,
     )
+    if workers == 1:
+        uvicorn.Server(config).run()
+        return
+    # uvicorn's own shared socket has protocol 0, so asyncio never sets TCP_NODELAY on
+    # its connections and every response waits ~40 ms for a delayed ACK; say TCP here.
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as error:
+        typer.echo(f"fitrec serve: cannot listen on {host}:{port}: {error}", err=True)
+        raise typer.Exit(1) from error
+    sock.set_inheritable(True)
+    Multiprocess(config, sockets=[sock]).run()
 
 
 def register(app: typer.Typer) -> None:
