@@ -72,6 +72,21 @@ def test_progress_series_and_records(make_uow, owner_id) -> None:  # type: ignor
     assert report.records.e1rm.date.isoformat() == "2024-03-18"
 
 
+def test_progress_never_counts_a_set_done_right_after_its_blocks_isolation(
+    make_uow, owner_id
+) -> None:  # type: ignore[no-untyped-def]
+    def bench(kg: float, rest: int | None) -> PerformedSet:
+        return PerformedSet(
+            "barbell-bench-press", kg, 8, block_label="A", position=1, rest_before_s=rest
+        )
+
+    fly = PerformedSet("cable-fly", 20, 15, block_label="A", position=2, rir=0, rest_before_s=60)
+    # The heavier second bench set came 60 s after the flies: pre-tired, not fresh.
+    add_sessions(make_uow, owner_id, [Session(START, [bench(100, None), fly, bench(110, 60)])])
+    [point] = analytics.progress(make_uow, owner_id, "Bench Press").series
+    assert (point.weight_kg, point.e1rm_kg) == (100, pytest.approx(126.67))
+
+
 def test_progress_of_an_unknown_lift_is_invalid(make_uow, owner_id) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(InvalidInput):
         analytics.progress(make_uow, owner_id, "Bnch Prss Xyz")

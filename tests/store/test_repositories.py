@@ -184,6 +184,11 @@ def test_history_loads_sessions_sets_and_feedback_in_order(
     assert first.sets[2].flagged and first.sets[2].set_type is SetType.WARMUP
     assert first.feedback == [Feedback("A", pump=4, exhaustion=5, note="burn")]
     assert all(len(s.sets) == 1 for s in flies)
+    with make_uow() as uow:
+        whole = uow.sessions.history(owner_id, exercise_slug="cable-fly", whole_sessions=True)
+        none = uow.sessions.history(owner_id, exercise_slug="dips", whole_sessions=True)
+    assert [[p.id for p in s.sets] for s in whole] == [[p.id for p in s.sets] for s in history]
+    assert none == []
     assert len(recent) == 2
     assert keys == {"k0", "k1", "k2"}
 

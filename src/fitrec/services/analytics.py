@@ -69,7 +69,9 @@ def progress(
     with make_uow() as uow:
         find, catalog = _lookup(uow, owner_id)
         chosen = resolve_in(catalog, exercise)
-        sessions = uow.sessions.history(owner_id, exercise_slug=chosen.slug)
+        # Whole sessions: a set right after its block's isolation is not fresh, so the
+        # isolation sets must be there to be seen.
+        sessions = uow.sessions.history(owner_id, exercise_slug=chosen.slug, whole_sessions=True)
     history = ordered(sessions)
     series = e1rm_series(history, find, config, chosen.slug).get(chosen.slug, [])
     return Progress(chosen, series, records(history, find, config).get(chosen.slug))

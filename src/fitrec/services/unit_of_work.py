@@ -181,8 +181,13 @@ class SessionRepository(Protocol):
         owner_id: int,
         exercise_slug: str | None = None,
         since: datetime | None = None,
+        whole_sessions: bool = False,
     ) -> builtins.list[Session]:
-        """Every session of the owner (oldest first) with its sets in order, in one query."""
+        """Every session of the owner (oldest first) with its sets in order, in one query.
+
+        `exercise_slug` keeps only that exercise's sets, or with `whole_sessions` every set
+        of the sessions that contain it (what came before a set matters to analytics).
+        """
         ...
 
     def add_many(self, owner_id: int, sessions: Iterable[Session]) -> builtins.list[str]:

@@ -45,8 +45,13 @@ def read_history(
     owner_id: int,
     exercise_slug: str | None = None,
     since: datetime | None = None,
+    whole_sessions: bool = False,
 ) -> list[Session]:
-    """Every session of the owner (oldest first) with its sets in order, in one query."""
+    """Every session of the owner (oldest first) with its sets in order, in one query.
+
+    `exercise_slug` keeps only that exercise's sets; with `whole_sessions`, every set of
+    the sessions that contain that exercise.
+    """
     if exercise_slug is None:
         joined = S.outerjoin(P, P.c.session_id == S.c.id)
     else:
@@ -57,7 +62,12 @@ def read_history(
         .where(S.c.owner_id == owner_id)
         .order_by(S.c.started_at, S.c.id, P.c.id)
     )
-    if exercise_slug is not None:
+    if exercise_slug is not None and whole_sessions:
+        containing = select(P.c.session_id).where(
+            P.c.owner_id == owner_id, P.c.exercise_slug == exercise_slug
+        )
+        statement = statement.where(S.c.id.in_(containing))
+    elif exercise_slug is not None:
         statement = statement.where(P.c.exercise_slug == exercise_slug)
     if since is not None:
         statement = statement.where(S.c.started_at >= to_db(since))

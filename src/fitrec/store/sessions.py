@@ -285,9 +285,10 @@ class SqlSessionRepository:
         owner_id: int,
         exercise_slug: str | None = None,
         since: datetime | None = None,
+        whole_sessions: bool = False,
     ) -> builtins.list[Session]:
         """Every session of the owner (oldest first) with its sets in order, in one query."""
-        return read_history(self._session, owner_id, exercise_slug, since)
+        return read_history(self._session, owner_id, exercise_slug, since, whole_sessions)
 
     def add_many(self, owner_id: int, sessions: Iterable[Session]) -> builtins.list[str]:
         """Bulk-insert whole sessions (imports); returns their public ids."""
