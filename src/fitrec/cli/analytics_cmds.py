@@ -49,11 +49,21 @@ def _errors() -> Iterator[None]:
         typer.echo(f"error: {error.field}: {error.message}", err=True)
         raise typer.Exit(1) from None
     except NotFound as error:
-        typer.echo(f"error: {error.what} {error.id!r} not found", err=True)
+        if error.what == "program" and str(error.id).startswith("(none"):
+            typer.echo(
+                "error: you have no program yet: add one with `fitrec programs add FILE` "
+                "or `fitrec templates copy NAME`",
+                err=True,
+            )
+        else:
+            typer.echo(f"error: {error.what} {error.id!r} not found", err=True)
         raise typer.Exit(1) from None
     except ServiceError as error:
         typer.echo(f"error: {error}", err=True)
         raise typer.Exit(1) from None
+
+
+REPS_RECORDS_SHOWN = 5  # the heaviest loads; lighter ones are warm-up territory
 
 
 def _console() -> Any:
@@ -109,6 +119,12 @@ def progress(
     if best is not None and best.session_volume is not None:
         volume = best.session_volume
         console.print(f"Best session volume {volume.value:g} kg on {volume.date.isoformat()}")
+    if best is not None and best.reps_at_load:
+        heaviest = sorted(best.reps_at_load.items(), reverse=True)[:REPS_RECORDS_SHOWN]
+        console.print(
+            "Best reps at a load: "
+            + ", ".join(f"{kg:g} kg × {r.value:g} ({r.date.isoformat()})" for kg, r in heaviest)
+        )
 
 
 def next_cmd(
@@ -203,6 +219,9 @@ def volume(
                 "week": w.week.isoformat(),
                 "sets_by_group": {g.value: v for g, v in w.sets_by_group.items()},
                 "sets_by_muscle": {m.value: v for m, v in w.sets_by_muscle.items()},
+                "tonnage_by_group_kg": {
+                    g.value: round(v, 1) for g, v in w.tonnage_by_group.items()
+                },
                 "tonnage_by_exercise_kg": {
                     k: round(v, 1) for k, v in w.tonnage_by_exercise.items()
                 },
