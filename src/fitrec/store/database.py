@@ -30,8 +30,11 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 def _sqlite_begin(conn: Any) -> None:
     # pysqlite's own transaction handling is off (below); BEGIN here so that SAVEPOINTs
-    # and the first read of a transaction behave as on PostgreSQL.
-    conn.exec_driver_sql("BEGIN")
+    # and the first read of a transaction behave as on PostgreSQL. IMMEDIATE takes the
+    # write lock up front: a use case reads before it writes, and a deferred transaction
+    # whose read snapshot is overtaken by another process's commit fails with "database
+    # is locked" at its first write instead of waiting busy_timeout.
+    conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:

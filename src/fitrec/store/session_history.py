@@ -52,10 +52,10 @@ def read_history(
     `exercise_slug` keeps only that exercise's sets; with `whole_sessions`, every set of
     the sessions that contain that exercise.
     """
-    if exercise_slug is None:
-        joined = S.outerjoin(P, P.c.session_id == S.c.id)
-    else:
-        joined = S.join(P, P.c.session_id == S.c.id)
+    # The owner in the join condition lets the (owner_id, session_id) index serve the
+    # join; without it SQLite scans every set once per session (1 s for 20,000 sets).
+    on = (P.c.owner_id == S.c.owner_id) & (P.c.session_id == S.c.id)
+    joined = S.outerjoin(P, on) if exercise_slug is None else S.join(P, on)
     statement = (
         select(*_HISTORY_SESSION_COLUMNS, *SET_COLUMNS)
         .select_from(joined)
