@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import pytest
+
 from fitrec.catalog import Catalog
 from fitrec.domain.sessions import SetType
 from fitrec.domain.units import Unit
+from fitrec.interchange.model import UnitRequiredError
 from fitrec.interchange.reading import read_foreign
 from tests.interchange.conftest import fixture_text
 
@@ -59,3 +62,12 @@ def test_pounds_file(catalog: Catalog) -> None:
     pulldown, running = batch.sessions[0].sets
     assert (pulldown.weight, pulldown.unit) == (150.0, Unit.LB)
     assert running.note is not None and "2 miles" in running.note
+
+
+def test_without_its_header_the_unit_comes_from_the_user(catalog: Catalog) -> None:
+    body = fixture_text("hevy_lbs.csv").split("\n", 1)[1]
+    with pytest.raises(UnitRequiredError, match="--unit"):
+        read_foreign(body, catalog)
+    pulldown, running = read_foreign(body, catalog, unit=Unit.LB).sessions[0].sets
+    assert (pulldown.weight, pulldown.unit) == (150.0, Unit.LB)
+    assert running.note is not None and "distance 2;" in running.note  # no unit guessed

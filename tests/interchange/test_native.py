@@ -89,7 +89,7 @@ def test_export_import_export_is_a_fixed_point(items: list[Session]) -> None:
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("[1, 2", "not valid JSON"),
+        ("[1, 2", "line 1, column 6: not valid JSON"),
         ('{"format": "other"}', "not a fitrec export"),
         ('{"format": "fitrec", "version": 99}', "newer"),
         (

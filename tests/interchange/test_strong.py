@@ -7,7 +7,7 @@ import pytest
 from fitrec.catalog import Catalog
 from fitrec.domain.sessions import SetType
 from fitrec.domain.units import Unit
-from fitrec.interchange.model import RowValueError, UnitRequiredError
+from fitrec.interchange.model import InterchangeError, RowValueError, UnitRequiredError
 from fitrec.interchange.reading import read_foreign
 from fitrec.interchange.strong import read_strong
 from tests.interchange.conftest import fixture_text
@@ -80,13 +80,56 @@ def test_fully_quoted_semicolon_variant(catalog: Catalog) -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["strong_chinese.csv", "strong_french.csv", "strong_no_header.csv"]
+    "name",
+    [
+        "strong_chinese.csv",
+        "strong_french.csv",
+        "strong_no_header.csv",
+        "strong_semicolon_quoted_no_header.csv",
+    ],
 )
 def test_translated_or_missing_headers_are_read_by_position(name: str, catalog: Catalog) -> None:
     batch = read_foreign(fixture_text(name), catalog, unit=Unit.LB)
     sets = [p for s in batch.sessions for p in s.sets]
     assert sets and all(p.reps > 0 and p.weight > 0 for p in sets)
     assert batch.sessions[0].finished_at is not None
+
+
+def test_the_quoted_semicolon_variant_without_its_header_needs_the_unit(
+    catalog: Catalog,
+) -> None:
+    text = fixture_text("strong_semicolon_quoted_no_header.csv")
+    with pytest.raises(UnitRequiredError):
+        read_foreign(text, catalog)
+    session = read_foreign(text, catalog, unit=Unit.KG).sessions[0]
+    assert [(p.exercise_slug, p.weight, p.reps) for p in session.sets] == [
+        ("barbell-squat", 120.0, 5),
+        ("leg-extension", 50.0, 15),
+    ]
+    assert session.workout_name == "Morning"
+
+
+def test_a_translated_rest_timer_row_is_rest_not_a_set(catalog: Catalog) -> None:
+    text = (
+        "Date,Workout Name,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes\n"
+        "2020-01-01 10:00:00,A,Squat,1,100,5,,,\n"
+        "2020-01-01 10:00:00,A,Squat,Minuterie de repos,0,0,0,120,\n"
+        "2020-01-01 10:00:00,A,Squat,Rest Timer,0,0,0,,\n"
+        "2020-01-01 10:00:00,A,Squat,2,100,5,,,\n"
+    )
+    batch = read_foreign(text, catalog, unit=Unit.KG)
+    assert [p.rest_before_s for p in batch.sessions[0].sets] == [None, 120]
+    assert sum(batch.rest_rows.values()) == 2
+
+
+def test_a_quote_never_closed_is_an_error_not_a_swallowed_row(catalog: Catalog) -> None:
+    text = (
+        "Date,Workout Name,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes\n"
+        '2020-01-01 10:00:00,A,Squat,1,100,5,,,"oops\n'
+        "2020-01-01 10:00:00,A,Squat,2,100,5,,,\n"
+    )
+    with pytest.raises(InterchangeError, match="row 2: broken CSV: a quoted field"):
+        read_foreign(text, catalog, unit=Unit.KG)
 
 
 def test_the_chinese_duration_is_understood() -> None:

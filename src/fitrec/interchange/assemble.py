@@ -107,7 +107,9 @@ def _session(
     for raw in raws:
         if raw.is_rest:
             batch.rest_rows[key] = batch.rest_rows.get(key, 0) + 1
-            pending_rest = raw.rest_s
+            if raw.rest_s is not None:
+                # Two timers before one set (restarted) add up; one without seconds adds nothing.
+                pending_rest = (pending_rest or 0) + raw.rest_s
             continue
         resolution = resolver.resolve(raw.exercise or "(unnamed)")
         slug = resolution.slug

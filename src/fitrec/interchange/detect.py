@@ -12,7 +12,11 @@ from fitrec.interchange.fitnotes import read_fitnotes
 from fitrec.interchange.hevy import read_hevy
 from fitrec.interchange.liftosaur import read_liftosaur
 from fitrec.interchange.model import FORMATS, RawSet, UnknownFormatError
-from fitrec.interchange.strong import is_known_header, read_strong
+from fitrec.interchange.strong import (
+    is_known_header,
+    read_strong,
+    starts_with_workout_number,
+)
 from fitrec.interchange.tabular import delimiter_of, header_key, records
 
 Reader = Callable[[str, Unit | None], Iterator[RawSet]]
@@ -75,6 +79,8 @@ def _from_data(record: list[str]) -> str:
     hevy_shape = count in (14, 15) and values.try_datetime(record[1]) is not None
     if hevy_shape and values.try_datetime(first) is None:
         return "hevy"
+    if count == 13 and starts_with_workout_number(record):
+        return "strong"  # the quoted semicolon variant: workout number, then the date
     if _DATE_ONLY.match(first) and count in (9, 10, 11):
         return "fitnotes"
     if values.try_datetime(first) is not None:

@@ -29,22 +29,28 @@ _SET_TYPES = {
 
 
 def read_hevy(text: str, unit: Unit | None = None) -> Iterator[RawSet]:
-    """Stream the rows of a Hevy export as raw sets."""
-    del unit  # the weight column names its unit
+    """Stream the rows of a Hevy export as raw sets (`unit` only for a file without header)."""
     rows = records(text, delimiter_of(text))
     first = next(rows, None)
     if first is None:
         return
     keys = {header_key(f) for f in first[1]}
     pending: list[tuple[int, list[str]]] = []
-    if "exercise_title" in keys:
-        columns = Columns.from_header(first[1], SYNONYMS)
-    else:
+    headerless = "exercise_title" not in keys
+    if headerless:
         columns = Columns.from_layout(HEADER)
         pending.append(first)
+    else:
+        columns = Columns.from_header(first[1], SYNONYMS)
     noted: set[tuple[str, str]] = set()
     for number, record in chain(pending, rows):
-        yield _row(number, record, columns, noted)
+        raw = _row(number, record, columns, noted)
+        if headerless:
+            # weight_kg and weight_lbs files look alike without their header: the unit
+            # (of weights and distances) must come from the user, never a guess.
+            raw.unit = unit
+            raw.distance = raw.distance.rsplit(" ", 1)[0] if raw.distance else None
+        yield raw
 
 
 def _row(number: int, record: list[str], cols: Columns, noted: set[tuple[str, str]]) -> RawSet:

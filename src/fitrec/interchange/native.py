@@ -227,7 +227,9 @@ def load_native(text: str) -> NativeDocument:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise InterchangeError(f"not valid JSON: {exc.msg}", row=exc.lineno) from None
+        raise InterchangeError(
+            f"line {exc.lineno}, column {exc.colno}: not valid JSON: {exc.msg}"
+        ) from None
     root = _Reader(data, "")
     if root.raw("format") != FORMAT:
         raise InterchangeError('not a fitrec export (expected "format": "fitrec")')

@@ -38,6 +38,10 @@ _SEMICOLON = [
     "date", "workout", "exercise", "set_order", "weight", "weight_unit", "reps", "rpe",
     "distance", "distance_unit", "seconds", "notes", "workout_notes", "duration",
 ]  # fmt: skip
+_QUOTED = [
+    "workout_number", "date", "workout", "duration", "exercise", "set_order", "weight",
+    "reps", "rpe", "distance", "seconds", "notes", "workout_notes",
+]  # fmt: skip
 _SET_TYPES = {"w": SetType.WARMUP, "d": SetType.DROP, "f": SetType.FAILURE}
 _DISTANCE_UNITS = {
     "km": "km",
@@ -62,6 +66,8 @@ def layout_for(sample: list[str], delimiter: str) -> list[str]:
     """Column layout of a record whose header is translated or missing, from its shape."""
     count = len(sample)
     if delimiter == ";":
+        if count == 13 and starts_with_workout_number(sample):
+            return _QUOTED
         if count in (13, 14):
             return _SEMICOLON[:count]
     else:
@@ -77,6 +83,20 @@ def layout_for(sample: list[str], delimiter: str) -> list[str]:
     raise UnknownFormatError(
         f"cannot tell the columns of a Strong file with {count} columns and no known header"
     )
+
+
+def starts_with_workout_number(record: list[str]) -> bool:
+    """True for a data row of the quoted semicolon variant: `"1";"2018-06-01 08:00:00";...`."""
+    return (
+        len(record) > 1
+        and record[0].strip().isdigit()
+        and values.try_datetime(record[1]) is not None
+    )
+
+
+def is_data_row(record: list[str]) -> bool:
+    """True when a record is data (a date first, or a workout number then a date)."""
+    return values.try_datetime(record[0]) is not None or starts_with_workout_number(record)
 
 
 def is_known_header(record: list[str]) -> bool:
@@ -95,7 +115,7 @@ def read_strong(text: str, unit: Unit | None = None) -> Iterator[RawSet]:
     pending: list[tuple[int, list[str]]] = []
     if is_known_header(first[1]):
         columns = Columns.from_header(first[1], SYNONYMS)
-    elif values.try_datetime(first[1][0]) is not None:
+    elif is_data_row(first[1]):
         columns = Columns.from_layout(layout_for(first[1], delimiter))
         pending.append(first)
     else:
@@ -144,7 +164,8 @@ def _row(number: int, record: list[str], cols: Columns, unit: Unit | None, fixed
         pass
     elif order.lower() in _SET_TYPES:
         set_type = _SET_TYPES[order.lower()]
-    elif seconds is not None and not reps:
+    elif order.lower() == "rest timer" or (seconds is not None and not reps):
+        # Localised files translate "Rest Timer"; a rest row is text with seconds, no reps.
         is_rest = True
     else:
         raise RowValueError(

@@ -36,7 +36,10 @@ def delimiter_of(text: str) -> str:
 
 def records(text: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
     """Every CSV record with its row number (1 = first line); blank records skipped."""
-    reader = csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""), delimiter=delimiter)
+    # strict: a quote never closed is an error, not a note that swallows every later row.
+    reader = csv.reader(
+        io.StringIO(text.lstrip("\ufeff"), newline=""), delimiter=delimiter, strict=True
+    )
     number = 0
     try:
         for record in reader:
@@ -44,7 +47,10 @@ def records(text: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
             if record and any(field.strip() for field in record):
                 yield number, record
     except csv.Error as exc:
-        raise InterchangeError(f"broken CSV: {exc}", row=number + 1) from None
+        reason = str(exc)
+        if "unexpected end of data" in reason:
+            reason = "a quoted field opened on this row is never closed"
+        raise InterchangeError(f"broken CSV: {reason}", row=number + 1) from None
 
 
 def header_key(name: str) -> str:
