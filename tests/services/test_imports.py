@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
+import itertools
 import json
-from datetime import UTC, datetime
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from fitrec.domain.sessions import Feedback, PerformedSet, Session
+from fitrec.domain.sessions import Feedback, PerformedSet, Session, SetType
+from fitrec.domain.units import Unit
 from fitrec.services.athletes import update_profile
 from fitrec.services.errors import InvalidInput
 from fitrec.services.exports import export_account
 from fitrec.services.history import add_sessions, load_history
 from fitrec.services.imports import SUMMARY_KEYS, ImportFailed, import_file
 from fitrec.services.programs import create_program
+from fitrec.services.users import ensure_user
 
 FILES = Path(__file__).resolve().parents[1] / "interchange" / "files"
 PROGRAM = """program: Chest post-exhaust
@@ -148,3 +154,63 @@ def test_csv_and_strong_exports(make_uow: Any, owner_id: int) -> None:
     assert ",Dumbbell Curl,1,44.092,12," in strong
     with pytest.raises(InvalidInput, match="format"):
         export_account(make_uow, owner_id, "xml")
+
+
+_accounts = itertools.count(1)
+_notes = st.one_of(
+    st.none(),
+    st.text(st.characters(exclude_categories=("Cs",), exclude_characters="\x00"), max_size=20),
+)
+_stored_sets = st.builds(
+    PerformedSet,
+    exercise_slug=st.sampled_from(["barbell-bench-press", "cable-fly", "barbell-squat"]),
+    weight=st.floats(min_value=0, max_value=400, allow_nan=False),
+    reps=st.integers(min_value=0, max_value=50),
+    unit=st.sampled_from(Unit),
+    set_type=st.sampled_from(SetType),
+    block_label=st.one_of(st.none(), st.sampled_from(["A", "B"])),
+    position=st.one_of(st.none(), st.integers(1, 3)),
+    set_index=st.integers(1, 10),
+    rpe=st.one_of(st.none(), st.sampled_from([6.0, 8.5, 10.0])),
+    rir=st.one_of(st.none(), st.sampled_from([0.0, 2.0])),
+    rest_before_s=st.one_of(st.none(), st.integers(0, 600)),
+    note=_notes,
+    flagged=st.booleans(),
+)
+_stored_sessions = st.builds(
+    Session,
+    started_at=st.integers(0, 10_000).map(
+        lambda minutes: datetime(2024, 1, 1, tzinfo=UTC) + timedelta(minutes=minutes * 97)
+    ),
+    sets=st.lists(_stored_sets, max_size=4),
+    feedback=st.lists(
+        st.builds(Feedback, st.sampled_from(["A", "B"]), st.integers(1, 5), st.integers(1, 5)),
+        max_size=2,
+        unique_by=lambda f: f.block_label,
+    ),
+    workout_name=_notes,
+    note=_notes,
+    source=st.sampled_from([None, "strong", "hevy"]),
+)
+
+
+@settings(
+    max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(_stored_sessions, max_size=3, unique_by=lambda s: s.started_at))
+def test_export_import_export_through_the_database_is_a_fixed_point(
+    make_uow: Any, sessions: list[Session]
+) -> None:
+    number = next(_accounts)
+    owner = ensure_user(make_uow, f"source-{number}")
+    copy_owner = ensure_user(make_uow, f"copy-{number}")
+    add_sessions(make_uow, owner, sessions)
+    exported = export_account(make_uow, owner, "json")
+    result = import_file(make_uow, copy_owner, exported.encode())
+    assert result.summary.sessions == len(sessions)
+    assert _comparable(export_account(make_uow, copy_owner, "json")) == _comparable(exported)
+    # Not only the text: the stored sessions themselves are the same, field by field.
+    original, copied = load_history(make_uow, owner), load_history(make_uow, copy_owner)
+    assert [replace(s, id=None, import_key=None) for s in copied] == [
+        replace(s, id=None, import_key=None) for s in original
+    ]
