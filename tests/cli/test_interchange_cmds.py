@@ -95,3 +95,18 @@ def test_export_in_every_format(data_dir: Path) -> None:
 def test_forced_format(data_dir: Path) -> None:
     code, _, err = run("import", str(FILES / "hevy_kg.csv"), "--from", "wger")
     assert code == 1 and "unknown format" in err
+
+
+def test_a_large_file_on_a_terminal_gets_a_progress_bar(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from fitrec.cli import interchange_cmds
+
+    assert not interchange_cmds._wants_progress(10)
+    with interchange_cmds._progress(True, 8) as advance:
+        assert advance is not None
+        advance(8)
+    monkeypatch.setattr(interchange_cmds, "_wants_progress", lambda size: True)
+    code, out, err = run("import", str(FILES / "strong_2020.csv"), "--unit", "kg", "--json")
+    assert code == 0, err
+    assert json.loads(out)["sets"] == 7  # the bar goes to stderr, stdout stays one object

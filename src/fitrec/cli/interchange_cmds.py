@@ -47,6 +47,11 @@ def _errors(path: Path) -> Iterator[None]:
         raise _fail(f"{path}: {error}") from None
 
 
+def _wants_progress(size: int) -> bool:
+    """A progress bar for large files, when stderr is a terminal to draw it on."""
+    return size >= _LARGE_FILE_BYTES and sys.stderr.isatty()
+
+
 @contextmanager
 def _progress(enabled: bool, total: int) -> Iterator[Callable[[int], None] | None]:
     """A Rich progress bar on stderr for large files (rows read so far)."""
@@ -152,8 +157,7 @@ def import_command(
     from fitrec.services.imports import import_file
 
     make_uow, owner_id = _context()
-    large = len(data) >= _LARGE_FILE_BYTES and sys.stderr.isatty()
-    with _errors(file), _progress(large, data.count(b"\n")) as progress:
+    with _errors(file), _progress(_wants_progress(len(data)), data.count(b"\n")) as progress:
         result = import_file(
             make_uow,
             owner_id,
