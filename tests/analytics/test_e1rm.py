@@ -38,6 +38,15 @@ def test_a_compound_set_right_after_its_blocks_isolation_is_not_fresh() -> None:
     ) == [(100, 8), (100, 8)]
 
 
+def test_a_warmup_of_the_isolation_does_not_tire_the_compound() -> None:
+    assert fresh(
+        s("cable-fly", 10, 10, kind=SetType.WARMUP),
+        s("barbell-bench-press", 100, 8),
+        s("cable-fly", 20, 15),
+        s("barbell-bench-press", 100, 7),
+    ) == [(100, 8)]
+
+
 def test_an_isolation_of_another_block_does_not_tire_the_compound() -> None:
     assert fresh(s("lateral-raise", 10, 15, "A"), s("barbell-bench-press", 100, 8, "B")) == [
         (100, 8)

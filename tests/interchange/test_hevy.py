@@ -28,14 +28,26 @@ def test_sessions_come_oldest_first_with_times(catalog: Catalog) -> None:
 def test_a_superset_becomes_one_block_done_in_turns(catalog: Catalog) -> None:
     batch = read_foreign(fixture_text("hevy_kg.csv"), catalog)
     push = batch.sessions[1]
-    order = [(p.block_label, p.position, p.exercise_slug) for p in push.sets]
+    order = [(p.block_label, p.position, p.exercise_slug, p.set_type) for p in push.sets]
+    # The warm-up comes first; rounds count working sets, so the first working bench set
+    # is done fresh, before the first fly.
     assert order == [
-        ("A", 1, "barbell-bench-press"),
-        ("A", 2, "cable-fly"),
-        ("A", 1, "barbell-bench-press"),
-        ("A", 2, "cable-fly"),
-        ("A", 1, "barbell-bench-press"),
-        ("B", 1, "pull-up"),
+        ("A", 1, "barbell-bench-press", SetType.WARMUP),
+        ("A", 1, "barbell-bench-press", SetType.WORKING),
+        ("A", 2, "cable-fly", SetType.WORKING),
+        ("A", 1, "barbell-bench-press", SetType.WORKING),
+        ("A", 2, "cable-fly", SetType.FAILURE),
+        ("B", 1, "pull-up", SetType.WORKING),
+    ]
+
+
+def test_a_warmed_up_superset_still_gives_a_fresh_compound_set(catalog: Catalog) -> None:
+    from fitrec.analytics.e1rm import fresh_compound_sets
+
+    push = read_foreign(fixture_text("hevy_kg.csv"), catalog).sessions[1]
+    fresh = fresh_compound_sets(push, catalog.get)
+    assert [(p.exercise_slug, p.set_type) for p in fresh][:1] == [
+        ("barbell-bench-press", SetType.WORKING)
     ]
 
 

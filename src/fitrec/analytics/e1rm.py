@@ -63,7 +63,8 @@ def fresh_sets(
             and (performed.rest_before_s is None or performed.rest_before_s < min_rest)
         )
         previous_label = label
-        previous_isolation = kind == ISOLATION
+        # A warm-up isolation set does not pre-tire the compound's muscle.
+        previous_isolation = kind == ISOLATION and performed.set_type is not SetType.WARMUP
         if (
             kind == COMPOUND
             and not after_isolation

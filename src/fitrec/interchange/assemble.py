@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from fitrec.domain.exercises import Exercise
 from fitrec.domain.muscles import same_target
-from fitrec.domain.sessions import PerformedSet, Session
+from fitrec.domain.sessions import PerformedSet, Session, SetType
 from fitrec.domain.units import Unit, to_kg
 from fitrec.interchange import sanity, values
 from fitrec.interchange.model import ImportBatch, RawSet, RowIssue, UnitRequiredError
@@ -146,14 +146,28 @@ def _session(
 
 
 def _interleaved(sets: list[PerformedSet]) -> list[PerformedSet]:
-    """Superset sets in the order done: A1 set 1, A2 set 1, A1 set 2 ... (rows list A1 first)."""
+    """Superset sets in the order done: A1 set 1, A2 set 1, A1 set 2 ... (rows list A1 first).
+
+    Rounds are counted among working sets only: warm-ups come before round 1, so a
+    warm-up does not push the compound's first working set behind the isolation's.
+    """
     first_seen: dict[str | None, int] = {}
+    rounds: dict[tuple[str | None, str], int] = {}
+    keys: dict[int, tuple[int, int, int, int]] = {}
     for index, performed in enumerate(sets):
         first_seen.setdefault(performed.block_label, index)
-    return sorted(
-        sets,
-        key=lambda p: (first_seen[p.block_label], p.set_index, p.position or 0),
-    )
+        if performed.set_type is SetType.WARMUP:
+            round_number = 0
+        else:
+            exercise = (performed.block_label, performed.exercise_slug)
+            round_number = rounds[exercise] = rounds.get(exercise, 0) + 1
+        keys[id(performed)] = (
+            first_seen[performed.block_label],
+            round_number,
+            performed.position or 0,
+            index,
+        )
+    return sorted(sets, key=lambda p: keys[id(p)])
 
 
 def _performed(
