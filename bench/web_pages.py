@@ -348,8 +348,15 @@ def profile(settings: Settings, seeded: Seeded, path: str, requests: int) -> Non
     import cProfile
     import pstats
 
+    import anyio.to_thread
+
     from fitrec.app import create_app
 
+    async def inline(func: Callable[..., Any], *args: Any, **_: Any) -> Any:
+        return func(*args)
+
+    # Sync routes run in worker threads, which cProfile does not see: run them inline.
+    anyio.to_thread.run_sync = inline  # type: ignore[assignment]
     app = create_app(settings)
     transport = httpx.ASGITransport(app=app)
 
