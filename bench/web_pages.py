@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime as dt
+import functools
 import importlib.util
 import math
 import os
@@ -245,7 +246,7 @@ def measure(base_url: str, seeded: Seeded, requests: int, warmup: int) -> list[R
             times, sources = [], set()
             print(f"measuring {name} ({path})", file=sys.stderr, flush=True)
             for i in range(warmup + requests):
-                took, source = timed(lambda p=path: client.get(p), (200,))
+                took, source = timed(functools.partial(client.get, path), (200,))
                 if i >= warmup:
                     times.append(took)
                     sources.add(source)
