@@ -135,3 +135,19 @@ def test_volume_pairs_and_deload(make_uow, owner_id) -> None:  # type: ignore[no
     text = analytics.deload_text(make_uow, owner_id, "Chest days")
     assert "Barbell Bench Press: 2×8 @ 72% 1RM" in text
     assert "Cable Flies: 3×12-15 @ 0 RIR" in text
+
+
+def test_targets_and_checks_read_only_recent_training(make_uow, owner_id) -> None:  # type: ignore[no-untyped-def]
+    old = chest_session(0, 100)
+    recent = chest_session(0, 90)
+    recent.started_at = datetime.now() - timedelta(days=3)
+    add_sessions(make_uow, owner_id, [old, recent])
+    with make_uow() as uow:
+        window = analytics.recent_history(uow, owner_id)
+    assert [s.sets[0].weight for s in window] == [90]
+
+
+def test_with_no_recent_training_the_whole_history_is_read(make_uow, owner_id) -> None:  # type: ignore[no-untyped-def]
+    add_sessions(make_uow, owner_id, [chest_session(w, 100) for w in range(2)])
+    with make_uow() as uow:
+        assert len(analytics.recent_history(uow, owner_id)) == 2

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from fitrec.analytics.check import history_findings
@@ -24,6 +25,20 @@ from fitrec.services.exercises import catalog_for, resolve_in
 from fitrec.services.models import AthleteProfile
 from fitrec.services.programs import find_program
 from fitrec.services.unit_of_work import UnitOfWork, UowFactory
+
+# Next targets and the history checks look at recent training only: the last sessions of
+# each lift, the decline window and the pairs active now all fall well inside four months,
+# and reading ten years of history for them made the dashboard slow.
+RECENT_DAYS = 120
+
+
+def recent_history(uow: UnitOfWork, owner_id: int) -> list[Session]:
+    """The owner's sessions of the last RECENT_DAYS, or the whole history when that is empty.
+
+    A lifter back after a long break still gets targets from what they last did.
+    """
+    since = datetime.now(UTC) - timedelta(days=RECENT_DAYS)
+    return uow.sessions.history(owner_id, since=since) or uow.sessions.history(owner_id)
 
 
 def _lookup(uow: UnitOfWork, owner_id: int) -> tuple[ExerciseLookup, Any]:
@@ -161,7 +176,7 @@ def next_session(
     """Targets for the next workout of the owner's current program (or the one named)."""
     with make_uow() as uow:
         find, catalog = _lookup(uow, owner_id)
-        sessions = ordered(uow.sessions.history(owner_id))
+        sessions = ordered(recent_history(uow, owner_id))
         if program is None:
             named = next((s.program_name for s in reversed(sessions) if s.program_name), None)
             if named is None:
@@ -183,17 +198,20 @@ def next_session(
     latest = {
         slug: points[-1].e1rm_kg for slug, points in e1rm_series(sessions, find, config).items()
     }
+    by_exercise: dict[str, list[list[PerformedSet]]] = {}
+    for session in sessions:
+        grouped: dict[str, list[PerformedSet]] = {}
+        for performed in session.sets:
+            grouped.setdefault(performed.exercise_slug, []).append(performed)
+        for slug, done in grouped.items():
+            by_exercise.setdefault(slug, []).append(done)
     targets = []
     for block in day.blocks:
         for position, entry in enumerate(block.entries, start=1):
             exercise = _entry_exercise(entry, find, catalog)
             if exercise is None:
                 continue
-            per_session: list[list[PerformedSet]] = []
-            for session in sessions:
-                done = [p for p in session.sets if p.exercise_slug == exercise.slug]
-                if done:
-                    per_session.append(done)
+            per_session = by_exercise.get(exercise.slug, [])
             one_rm = latest.get(exercise.slug, profile.one_rep_maxes_kg.get(exercise.slug))
             targets.append(
                 next_target(
@@ -247,7 +265,7 @@ def check(
                 for summary in uow.programs.list(owner_id)
                 if (record := uow.programs.get(owner_id, summary.id)) is not None
             ]
-        sessions = uow.sessions.history(owner_id)
+        sessions = recent_history(uow, owner_id)
     found: list[tuple[str, Finding]] = []
     for chosen in programs:
         report = lint_text(format_program(chosen), catalog=catalog)
