@@ -12,6 +12,8 @@ from typer.testing import CliRunner
 from fitrec.cli.log_cmds import parse_rest
 from fitrec.cli.main import app
 from fitrec.config import get_settings
+from fitrec.domain.sessions import PerformedSet, SetType
+from fitrec.domain.units import Unit
 
 runner = CliRunner()
 
@@ -119,3 +121,103 @@ def test_finish_with_a_bad_rating_names_the_option_and_keeps_the_session_open(
     assert code == 1 and "error: --exhaustion: " in err
     code, out, err = run("log", "set", "bench press", "100", "7")
     assert code == 0 and "set 2" in out, err
+
+
+def logged_bench(set_id: str = "bench-1") -> str:
+    """Start a Chest session and log one bench set with a known id."""
+    run("templates", "copy", "Chest post-exhaust")
+    run("log", "start", "Chest post-exhaust")
+    code, _, err = run("log", "set", "bench press", "100", "8", "--rpe", "8", "--id", set_id)
+    assert code == 0, err
+    return set_id
+
+
+def stored(set_id: str) -> PerformedSet:
+    from fitrec.cli.store_cmds import LocalContext
+    from fitrec.services.history import get_set
+
+    ctx = LocalContext()
+    return get_set(ctx.make_uow, ctx.owner_id, set_id)
+
+
+def test_edit_changes_the_stored_set(data_dir: Path) -> None:
+    set_id = logged_bench()
+    code, out, err = run(
+        "log", "edit", set_id, "--weight", "102.5kg", "--reps", "7", "--rir", "2",
+        "--type", "failure", "--rest", "1:30", "--note", "grindy",
+    )  # fmt: skip
+    assert code == 0, err
+    assert "corrected A1 barbell-bench-press set 1: 102.5 kg × 7, 2 RIR, failure" in out
+    after = stored(set_id)
+    assert (after.weight, after.unit, after.reps) == (102.5, Unit.KG, 7)
+    assert (after.rpe, after.rir, after.set_type) == (None, 2, SetType.FAILURE)
+    assert (after.rest_before_s, after.note) == (90, "grindy")
+    code, _, err = run("log", "edit", set_id, "--weight", "225lb", "--note", "")
+    assert code == 0, err
+    after = stored(set_id)
+    assert (after.weight, after.unit, after.reps, after.note) == (225, Unit.LB, 7, None)
+
+
+def test_confirming_a_flagged_set_puts_it_into_progress(data_dir: Path) -> None:
+    from fitrec.cli.store_cmds import LocalContext
+    from fitrec.services.sessions import correct_set
+
+    set_id = logged_bench()
+    ctx = LocalContext()
+    correct_set(ctx.make_uow, ctx.owner_id, set_id, {"flagged": True})
+    code, out, _ = run("progress", "bench press", "--json")
+    assert code == 0 and json.loads(out)["series"] == []
+    code, out, _ = run("history", "flagged", "--json")
+    assert [row["set_id"] for row in json.loads(out)] == [set_id]
+    assert json.loads(out)[0]["reason"] == "implausible value"
+    code, out, err = run("log", "edit", set_id, "--confirm")
+    assert code == 0, err
+    assert "flag cleared (confirmed)" in out and "100 kg × 8" in out
+    assert not stored(set_id).flagged
+    code, out, _ = run("progress", "bench press", "--json")
+    assert [point["weight_kg"] for point in json.loads(out)["series"]] == [100]
+    assert json.loads(run("history", "flagged", "--json")[1]) == []
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--reps", "-3"], "error: --reps: must be between 0 and 1000, got -3"),
+        (["--weight", "-5"], "error: --weight: must be 0 or more"),
+        (["--weight", "heavy"], "error: --weight: "),
+        (["--weight", "5000"], "error: --weight: must be between 0 and 1500 kg"),
+        (["--rpe", "11"], "error: --rpe: "),
+        (["--rir", "12"], "error: --rir: "),
+        (["--rpe", "8", "--rir", "2"], "error: --rir: give RPE or RIR, not both"),
+        (["--type", "heavy"], "error: --type: must be one of"),
+        (["--rest", "soon"], "error: --rest: "),
+        (["--note", "x" * 2001], "error: --note: "),
+        ([], "nothing to change"),
+    ],
+)
+def test_edit_with_a_bad_value_names_the_option_and_changes_nothing(
+    data_dir: Path, args: list[str], message: str
+) -> None:
+    set_id = logged_bench()
+    code, _, err = run("log", "edit", set_id, *args)
+    assert code == 1 and message in err
+    after = stored(set_id)
+    assert (after.weight, after.reps, after.rpe, after.note) == (100, 8, 8, None)
+
+
+def test_edit_of_an_unknown_or_another_owners_set_is_not_found(data_dir: Path) -> None:
+    from fitrec.cli.store_cmds import LocalContext
+    from fitrec.services.sessions import log_set, start_session
+    from fitrec.services.users import ensure_user
+
+    ctx = LocalContext()
+    other = ensure_user(ctx.make_uow, "someone-else")
+    start_session(ctx.make_uow, other, workout="Push")
+    log_set(ctx.make_uow, other, None, exercise="bench press", weight=80, reps=5, set_id="theirs")
+    code, _, err = run("log", "edit", "theirs", "--reps", "6", "--confirm")
+    assert code == 1 and "error: set 'theirs' not found" in err
+    code, _, err = run("log", "edit", "no-such-set", "--confirm")
+    assert code == 1 and "error: set 'no-such-set' not found" in err
+    from fitrec.services.history import get_set
+
+    assert get_set(ctx.make_uow, other, "theirs").reps == 5

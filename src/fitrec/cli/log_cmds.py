@@ -1,4 +1,4 @@
-"""Workout logging and the history: `fitrec log ...` and `fitrec history [show]`.
+"""Workout logging: `fitrec log start|set|edit|finish|delete`.
 
 Heavy imports (the database stack, Rich) happen inside the commands.
 """
@@ -6,13 +6,16 @@ Heavy imports (the database stack, Rich) happen inside the commands.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 import typer
 
-from fitrec.cli.store_cmds import LocalContext, console, id_column, num, service_errors, when
+from fitrec.cli.store_cmds import LocalContext, num, service_errors
+
+if TYPE_CHECKING:
+    from fitrec.domain.sessions import PerformedSet
 
 log_app = typer.Typer(help="Log a workout set by set.", no_args_is_help=True)
-history_app = typer.Typer(help="Sessions you have logged.", invoke_without_command=True)
 
 
 @log_app.command("start")
@@ -123,6 +126,100 @@ def log_set(
     )
 
 
+# What the user typed for each field `correct_set` names.
+EDIT_FIELDS = {**SET_FIELDS, "weight": "--weight", "unit": "--weight", "reps": "--reps"}
+
+
+@log_app.command("edit", context_settings={"ignore_unknown_options": True})
+def log_edit(
+    set_id: str = typer.Argument(..., help="The set's id (from `fitrec history show`)."),
+    weight: str | None = typer.Option(None, "--weight", help="Weight: 102.5, 102.5kg, 225lb."),
+    reps: int | None = typer.Option(None, "--reps", help="Reps done."),
+    rpe: float | None = typer.Option(None, "--rpe", help="RPE 1-10 (replaces any RIR)."),
+    rir: float | None = typer.Option(None, "--rir", help="RIR 0-10 (replaces any RPE)."),
+    set_type: str | None = typer.Option(None, "--type", help="warmup|working|drop|failure."),
+    rest: str | None = typer.Option(None, "--rest", help="Rest taken before it: 90, 1:30."),
+    note: str | None = typer.Option(None, "--note", help="A new note ('' clears it)."),
+    confirm: bool = typer.Option(False, "--confirm", help="The flagged value was real."),
+) -> None:
+    """Correct a logged set; `--confirm` clears its flag (the implausible value was real).
+
+    Correcting the weight or reps of a flagged set clears the flag too.
+
+    Example: fitrec log edit 3f2a9c --weight 102.5kg --reps 8
+    """
+    from fitrec.domain.units import parse_weight
+    from fitrec.services.history import get_set
+    from fitrec.services.sessions import correct_set
+
+    changes: dict[str, object] = {}
+    if weight is not None:
+        if weight.strip().startswith("-"):
+            raise _bad_option("--weight", f"must be 0 or more, got {weight}")
+        try:
+            changes["weight"], unit = parse_weight(weight)
+        except ValueError as error:
+            raise _bad_option("--weight", str(error)) from None
+        if unit is not None:
+            changes["unit"] = unit
+    if reps is not None:
+        changes["reps"] = reps
+    if rpe is not None and rir is not None:
+        raise _bad_option("--rir", "give RPE or RIR, not both")
+    if rpe is not None:
+        changes.update(rpe=rpe, rir=None)
+    if rir is not None:
+        changes.update(rir=rir, rpe=None)
+    if set_type is not None:
+        changes["set_type"] = set_type
+    if rest is not None:
+        try:
+            changes["rest_before_s"] = parse_rest(rest)
+        except ValueError as error:
+            raise _bad_option("--rest", str(error)) from None
+    if note is not None:
+        changes["note"] = note
+    if not changes and not confirm:
+        raise _bad_option(
+            "SET_ID",
+            "nothing to change: give --weight, --reps, --rpe, --rir, --type, "
+            "--rest, --note or --confirm",
+        )
+    with service_errors(EDIT_FIELDS):
+        ctx = LocalContext()
+        was_flagged = get_set(ctx.make_uow, ctx.owner_id, set_id).flagged
+        unflag = was_flagged and (confirm or "weight" in changes or "reps" in changes)
+        if unflag:
+            changes["flagged"] = False
+        p = correct_set(ctx.make_uow, ctx.owner_id, set_id, changes)
+    typer.echo(f"corrected {describe_set(p)}")
+    if unflag:
+        how = "confirmed" if confirm else "corrected"
+        typer.echo(f"flag cleared ({how}): the set now counts in records, targets and charts")
+    elif confirm:
+        typer.echo("the set was not flagged")
+    elif p.flagged:
+        typer.echo("still flagged: confirm the value with --confirm or correct weight or reps")
+
+
+def describe_set(p: PerformedSet) -> str:
+    """One line for a set: slot, exercise, number, load, reps, effort, type, rest, note, id."""
+    slot = f"{p.block_label}{p.position or ''} " if p.block_label else ""
+    parts = [f"{slot}{p.exercise_slug} set {p.set_index}: {num(p.weight)} {p.unit} × {p.reps}"]
+    if p.rpe is not None:
+        parts.append(f"RPE {num(p.rpe)}")
+    if p.rir is not None:
+        parts.append(f"{num(p.rir)} RIR")
+    parts.append(p.set_type.value)
+    if p.rest_before_s is not None:
+        parts.append(f"rest {p.rest_before_s}s")
+    if p.note:
+        parts.append(f"note {p.note!r}")
+    if p.flagged:
+        parts.append("flagged")
+    return ", ".join(parts) + f" (id {p.id})"
+
+
 @log_app.command("finish")
 def log_finish(
     pump: int | None = typer.Option(None, "--pump", help="Pump 1-5."),
@@ -174,99 +271,6 @@ def log_delete(set_id: str = typer.Argument(..., help="The set's id.")) -> None:
     typer.echo(f"deleted set {set_id}")
 
 
-@history_app.callback()
-def history(
-    typer_ctx: typer.Context,
-    limit: int = typer.Option(20, "--limit", help="How many sessions to show."),
-) -> None:
-    """Your sessions, newest first.
-
-    Example: fitrec history --limit 10
-    """
-    if typer_ctx.invoked_subcommand is not None:
-        return
-    from rich.table import Table
-
-    from fitrec.services.sessions import list_sessions
-
-    with service_errors():
-        ctx = LocalContext()
-        sessions = list_sessions(ctx.make_uow, ctx.owner_id, limit=limit)
-    table = Table("Started", "Program", "Workout", "Sets", "Volume kg", "Finished")
-    id_column(table)
-    for s in sessions:
-        table.add_row(
-            when(s.started_at),
-            s.program_name or (s.source or "-"),
-            s.workout_name or "-",
-            str(s.set_count),
-            f"{s.volume_kg:,.0f}",
-            when(s.finished_at),
-            s.id,
-        )
-    console().print(table)
-
-
-SHOW_COLUMNS = ("Slot", "Exercise", "#", "Type", "Weight", "Reps", "RPE/RIR", "Rest", "Note", "Id")
-
-
-@history_app.command("show")
-def history_show(
-    session_id: str = typer.Argument(..., help="Session id from `fitrec history`."),
-) -> None:
-    """Show one session set by set, with its feedback.
-
-    Example: fitrec history show 9b1c0e4d2f6a4b8e9d7c5a3b1f0e2d4c
-    """
-    from rich.table import Table
-
-    from fitrec.services.sessions import get_session
-
-    with service_errors():
-        ctx = LocalContext()
-        session = get_session(ctx.make_uow, ctx.owner_id, session_id)
-    out = console()
-    title = " / ".join(x for x in (session.program_name, session.workout_name) if x) or "Session"
-    out.print(f"[bold]{title}[/bold]  {when(session.started_at)} → {when(session.finished_at)}")
-    rows = []
-    for p in session.sets:
-        effort = f"RPE {num(p.rpe)}" if p.rpe is not None else ""
-        effort = effort or (f"{num(p.rir)} RIR" if p.rir is not None else "")
-        rows.append(
-            {
-                "Slot": f"{p.block_label or ''}{p.position or ''}",
-                "Exercise": p.exercise_slug,
-                "#": str(p.set_index),
-                "Type": p.set_type.value,
-                "Weight": f"{num(p.weight)} {p.unit}",
-                "Reps": str(p.reps),
-                "RPE/RIR": effort,
-                "Rest": f"{p.rest_before_s}s" if p.rest_before_s is not None else "",
-                "Note": p.note or "",
-                "Id": p.id or "",
-            }
-        )
-    # Columns empty for the whole session are left out so the ids fit a narrow terminal.
-    headers = [h for h in SHOW_COLUMNS if h in ("Slot", "Id") or any(r[h] for r in rows)]
-    table = Table()
-    for header in headers:
-        if header == "Id":
-            id_column(table)
-        else:
-            table.add_column(header, overflow="fold" if header == "Exercise" else "ellipsis")
-    for row in rows:
-        table.add_row(*(row[h] for h in headers))
-    out.print(table)
-    for f in session.feedback:
-        out.print(
-            f"block {f.block_label}: pump {f.pump or '-'}, exhaustion {f.exhaustion or '-'}"
-            + (f" — {f.note}" if f.note else "")
-        )
-    if session.note:
-        out.print(f"note: {session.note}")
-
-
 def register(app: typer.Typer) -> None:
     """Declare this module's commands on `app`."""
     app.add_typer(log_app, name="log")
-    app.add_typer(history_app, name="history")

@@ -11,6 +11,7 @@ import typer
 from fitrec.cli import (
     analytics_cmds,
     catalog_cmds,
+    history_cmds,
     interchange_cmds,
     lint_cmds,
     log_cmds,
@@ -39,6 +40,7 @@ _MODULES = (
     strength_cmds,
     store_cmds,
     log_cmds,
+    history_cmds,
     profile_cmds,
     analytics_cmds,
     interchange_cmds,

@@ -1,0 +1,115 @@
+"""`fitrec history flagged` and confirming flagged sets, end to end on a SQLite file."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from fitrec.cli.main import app
+from fitrec.config import get_settings
+
+runner = CliRunner()
+
+HEADER = (
+    "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,"
+    "Notes,Workout Notes,RPE"
+)
+STRONG = f"""\
+{HEADER}
+2024-03-01 18:00:00,Push,1h,Bench Press (Barbell),1,100,5,0,0,,,
+2024-03-04 18:00:00,Push,1h,Bench Press (Barbell),1,600,1,0,0,,,
+2024-03-04 18:00:00,Push,1h,Bench Press (Barbell),2,100,500,0,0,,,
+2024-03-04 18:00:00,Push,1h,Squat (Barbell),1,120,5,0,0,,,
+"""
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    from fitrec import bootstrap
+
+    monkeypatch.setenv("FITREC_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("FITREC_DATABASE_URL", raising=False)
+    get_settings.cache_clear()
+    yield tmp_path
+    get_settings.cache_clear()
+    bootstrap.dispose_engines()
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args), env={"COLUMNS": "250"})
+    return result.exit_code, result.stdout, result.stderr
+
+
+def flagged() -> list[dict[str, Any]]:
+    code, out, err = run("history", "flagged", "--json")
+    assert code == 0, err
+    rows: list[dict[str, Any]] = json.loads(out)
+    return rows
+
+
+def e1rm_series() -> list[float]:
+    code, out, err = run("progress", "bench press", "--json")
+    assert code == 0, err
+    return [point["e1rm_kg"] for point in json.loads(out)["series"]]
+
+
+@pytest.fixture
+def imported(data_dir: Path) -> Path:
+    path = data_dir / "strong.csv"
+    path.write_text(STRONG, encoding="utf-8")
+    code, out, err = run("import", str(path), "--unit", "kg", "--json")
+    assert code == 0, err
+    assert json.loads(out)["flagged"] == 2
+    return path
+
+
+def test_flagged_lists_exactly_the_implausible_imported_sets(imported: Path) -> None:
+    rows = flagged()
+    assert [(r["exercise"], r["weight"], r["unit"], r["reps"]) for r in rows] == [
+        ("barbell-bench-press", 600, "kg", 1),
+        ("barbell-bench-press", 100, "kg", 500),
+    ]
+    assert rows[0]["workout"] == "Push" and rows[0]["set_id"]
+    assert "600 kg is implausible" in rows[0]["reason"]
+    assert "500 reps is implausible" in rows[1]["reason"]
+    code, out, _ = run("history", "flagged")
+    assert code == 0 and rows[0]["set_id"] in out and rows[1]["set_id"] in out
+    assert "fitrec log edit ID --confirm" in out
+
+
+def test_a_confirmed_set_counts_in_progress_and_leaves_the_list(imported: Path) -> None:
+    heavy, many = flagged()
+    assert len(e1rm_series()) == 1  # the flagged 600 kg single is kept out
+    code, out, err = run("log", "edit", heavy["set_id"], "--confirm")
+    assert code == 0, err
+    assert "flag cleared (confirmed)" in out and "600 kg × 1" in out
+    series = e1rm_series()
+    assert len(series) == 2 and max(series) >= 600
+    assert [r["set_id"] for r in flagged()] == [many["set_id"]]
+
+
+def test_correcting_reps_of_a_flagged_set_clears_the_flag(imported: Path) -> None:
+    many = flagged()[1]
+    code, out, err = run("log", "edit", many["set_id"], "--reps", "5")
+    assert code == 0, err
+    assert "100 kg × 5" in out and "flag cleared (corrected)" in out
+    assert [r["reps"] for r in flagged()] == [1]
+
+
+def test_editing_a_flagged_set_without_weight_or_reps_keeps_the_flag(imported: Path) -> None:
+    heavy = flagged()[0]
+    code, out, err = run("log", "edit", heavy["set_id"], "--note", "typo?")
+    assert code == 0, err
+    assert "still flagged" in out and "note 'typo?'" in out
+    assert len(flagged()) == 2
+
+
+def test_nothing_flagged_says_so(data_dir: Path) -> None:
+    assert flagged() == []
+    code, out, _ = run("history", "flagged")
+    assert code == 0 and "No flagged sets." in out
