@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from fitrec.cli.analytics_cmds import SPARKS, sparkline
-from fitrec.cli.main import app
 from fitrec.config import get_settings
-
-runner = CliRunner()
+from tests.cli.local import run
 
 PROGRAM = """program: Chest days
 phase: hypertrophy
@@ -24,23 +20,6 @@ A1. Barbell Bench Press: 3×8 @ 80% 1RM
 → Rest 60 seconds
 A2. Cable Flies: 3×12-15 @ 0 RIR
 """
-
-
-@pytest.fixture
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    from fitrec import bootstrap
-
-    monkeypatch.setenv("FITREC_DATA_DIR", str(tmp_path))
-    monkeypatch.delenv("FITREC_DATABASE_URL", raising=False)
-    get_settings.cache_clear()
-    yield tmp_path
-    get_settings.cache_clear()
-    bootstrap.dispose_engines()
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, list(args), env={"COLUMNS": "250"})
-    return result.exit_code, result.stdout, result.stderr
 
 
 def log_history(data_dir: Path, loads: list[float]) -> None:

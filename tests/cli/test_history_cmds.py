@@ -3,17 +3,12 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
 
-from fitrec.cli.main import app
-from fitrec.config import get_settings
-
-runner = CliRunner()
+from tests.cli.local import run
 
 HEADER = (
     "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,"
@@ -26,23 +21,6 @@ STRONG = f"""\
 2024-03-04 18:00:00,Push,1h,Bench Press (Barbell),2,100,500,0,0,,,
 2024-03-04 18:00:00,Push,1h,Squat (Barbell),1,120,5,0,0,,,
 """
-
-
-@pytest.fixture
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    from fitrec import bootstrap
-
-    monkeypatch.setenv("FITREC_DATA_DIR", str(tmp_path))
-    monkeypatch.delenv("FITREC_DATABASE_URL", raising=False)
-    get_settings.cache_clear()
-    yield tmp_path
-    get_settings.cache_clear()
-    bootstrap.dispose_engines()
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, list(args), env={"COLUMNS": "250"})
-    return result.exit_code, result.stdout, result.stderr
 
 
 def flagged() -> list[dict[str, Any]]:

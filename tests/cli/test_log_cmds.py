@@ -3,36 +3,15 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from fitrec.cli.log_cmds import parse_rest
 from fitrec.cli.main import app
-from fitrec.config import get_settings
 from fitrec.domain.sessions import PerformedSet, SetType
 from fitrec.domain.units import Unit
-
-runner = CliRunner()
-
-
-@pytest.fixture
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    from fitrec import bootstrap
-
-    monkeypatch.setenv("FITREC_DATA_DIR", str(tmp_path))
-    monkeypatch.delenv("FITREC_DATABASE_URL", raising=False)
-    get_settings.cache_clear()
-    yield tmp_path
-    get_settings.cache_clear()
-    bootstrap.dispose_engines()
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, list(args), env={"COLUMNS": "250"})
-    return result.exit_code, result.stdout, result.stderr
+from tests.cli.local import run, runner
 
 
 def test_a_workout_from_template_to_history(data_dir: Path) -> None:

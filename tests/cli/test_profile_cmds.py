@@ -3,37 +3,15 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
-from fitrec.cli.main import app
 from fitrec.cli.profile_cmds import parse_training_age, plate_pairs
-from fitrec.config import get_settings
 from fitrec.domain.plates import format_plate_spec
-
-runner = CliRunner()
-
-
-@pytest.fixture
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    from fitrec import bootstrap
-
-    monkeypatch.setenv("FITREC_DATA_DIR", str(tmp_path))
-    monkeypatch.delenv("FITREC_DATABASE_URL", raising=False)
-    get_settings.cache_clear()
-    yield tmp_path
-    get_settings.cache_clear()
-    bootstrap.dispose_engines()
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, list(args), env={"COLUMNS": "250"})
-    return result.exit_code, result.stdout, result.stderr
+from tests.cli.local import run
 
 
 def test_show_before_any_set_gives_the_defaults(data_dir: Path) -> None:
