@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fitrec.analytics.check import history_findings
 from fitrec.analytics.decline import DeclineConfig
@@ -26,6 +26,9 @@ from fitrec.services.models import AthleteProfile
 from fitrec.services.programs import find_program
 from fitrec.services.unit_of_work import UnitOfWork, UowFactory
 
+if TYPE_CHECKING:
+    from fitrec.services.overview import Overview
+
 # Next targets and the history checks look at recent training only: the last sessions of
 # each lift, the decline window and the pairs active now all fall well inside four months,
 # and reading ten years of history for them made the dashboard slow.
@@ -39,6 +42,11 @@ def recent_history(uow: UnitOfWork, owner_id: int) -> list[Session]:
     """
     since = datetime.now(UTC) - timedelta(days=RECENT_DAYS)
     return uow.sessions.history(owner_id, since=since) or uow.sessions.history(owner_id)
+
+
+def lookup_for(uow: UnitOfWork, owner_id: int) -> ExerciseLookup:
+    """A slug lookup over the catalogue and the owner's custom exercises."""
+    return _lookup(uow, owner_id)[0]
 
 
 def _lookup(uow: UnitOfWork, owner_id: int) -> tuple[ExerciseLookup, Any]:
@@ -272,6 +280,13 @@ def check(
         found.extend((chosen.name, f) for f in report.findings)
     found.extend(("history", f) for f in history_findings(sessions, find, E1rmConfig(), decline))
     return CheckReport(found)
+
+
+def overview(make_uow: UowFactory, owner_id: int) -> Overview:
+    """Everything the progress page shows over the whole history, cached per history version."""
+    from fitrec.services.overview import overview as cached_overview
+
+    return cached_overview(make_uow, owner_id)
 
 
 def deload_text(make_uow: UowFactory, owner_id: int, program: str) -> str:

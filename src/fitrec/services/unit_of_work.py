@@ -272,6 +272,26 @@ class AuthRepository(Protocol):
         ...
 
 
+class AnalyticsCache(Protocol):
+    """Computed analytics kept as JSON text, valid while the owner's history version holds.
+
+    The store bumps the version on every change to sessions, sets, feedback and custom
+    exercises (database triggers), so a payload stored under an older version is stale.
+    """
+
+    def version(self, owner_id: int) -> int:
+        """The owner's current history version (0 before any change)."""
+        ...
+
+    def get(self, owner_id: int, key: str, version: int) -> str | None:
+        """The payload stored under `key` when it was computed at `version`, else None."""
+        ...
+
+    def put(self, owner_id: int, key: str, version: int, payload: str) -> None:
+        """Store a payload computed at `version` (commit to keep it)."""
+        ...
+
+
 class UnitOfWork(Protocol):
     """One transaction: repositories, then `commit()`; leaving without commit rolls back."""
 
@@ -281,6 +301,7 @@ class UnitOfWork(Protocol):
     programs: ProgramRepository
     sessions: SessionRepository
     auth: AuthRepository
+    analytics_cache: AnalyticsCache
 
     def __enter__(self) -> Self:
         """Begin the transaction."""

@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     DateTime,
     Float,
@@ -284,3 +285,30 @@ class LoginAttemptRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     key: Mapped[str] = mapped_column(String(255), nullable=False)
     at: Mapped[datetime] = mapped_column(DateTime, nullable=False)
+
+
+class HistoryVersionRow(Base):
+    """A counter per owner that database triggers bump on every change to the history.
+
+    Triggers (migration 0002, not the models) keep it current on every write path.
+    """
+
+    __tablename__ = "history_versions"
+
+    owner_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    version: Mapped[int] = mapped_column(BigInteger, nullable=False)
+
+
+class AnalyticsCacheRow(Base):
+    """A computed analytics payload (JSON text), valid while its history version is current."""
+
+    __tablename__ = "analytics_cache"
+
+    owner_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    key: Mapped[str] = mapped_column(String(NAME_LEN), primary_key=True)
+    version: Mapped[int] = mapped_column(BigInteger, nullable=False)
+    payload: Mapped[str] = mapped_column(Text, nullable=False)

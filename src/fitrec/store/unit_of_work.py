@@ -12,6 +12,7 @@ from sqlalchemy.orm import sessionmaker
 
 from fitrec.services.errors import Conflict
 from fitrec.services.unit_of_work import (
+    AnalyticsCache,
     AuthRepository,
     CustomExerciseRepository,
     ProfileRepository,
@@ -24,6 +25,7 @@ from fitrec.store.accounts import (
     SqlProfileRepository,
     SqlUserRepository,
 )
+from fitrec.store.analytics_cache import SqlAnalyticsCache
 from fitrec.store.auth import SqlAuthRepository
 from fitrec.store.programs import SqlProgramRepository
 from fitrec.store.sessions import SqlSessionRepository
@@ -44,6 +46,7 @@ class SqlUnitOfWork:
     programs: ProgramRepository
     sessions: SessionRepository
     auth: AuthRepository
+    analytics_cache: AnalyticsCache
 
     def __init__(self, session_factory: sessionmaker[OrmSession]) -> None:
         self._session_factory = session_factory
@@ -59,6 +62,7 @@ class SqlUnitOfWork:
         self.programs = SqlProgramRepository(session)
         self.sessions = SqlSessionRepository(session)
         self.auth = SqlAuthRepository(session)
+        self.analytics_cache = SqlAnalyticsCache(session)
         return self
 
     def __exit__(

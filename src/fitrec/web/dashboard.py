@@ -5,8 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from fitrec.rules.finding import Severity
-from fitrec.services import analytics, programs, sessions
-from fitrec.services.errors import ServiceError
+from fitrec.services import overview, programs, sessions
 from fitrec.services.unit_of_work import UowFactory
 
 SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
@@ -16,15 +15,12 @@ def dashboard(factory: UowFactory, owner_id: int) -> dict[str, Any]:
     """What the signed-in start page shows, as template context."""
     owned = programs.list_programs(factory, owner_id)
     today = None
+    findings: list[Any] = []
     if owned:
-        try:
-            today = analytics.next_session(factory, owner_id)
-        except ServiceError:
-            today = None
-    findings = []
-    if owned:
-        report = analytics.check(factory, owner_id)
-        ranked = sorted(report.findings, key=lambda item: SEVERITY_ORDER.get(item[1].severity, 3))
+        # Targets and findings read the recent history: cached per history version.
+        summary = overview.today(factory, owner_id)
+        today = summary.next_workout
+        ranked = sorted(summary.findings, key=lambda item: SEVERITY_ORDER.get(item[1].severity, 3))
         findings = ranked[:6]
     open_session = sessions.current_session(factory, owner_id)
     return {

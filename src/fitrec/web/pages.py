@@ -155,15 +155,11 @@ def edit_set(
 @router.get("/progress", response_class=HTMLResponse, name="progress_page")
 def progress(request: Request, viewer: ViewerDep, factory: UowDep) -> HTMLResponse:
     """Progress: e1RM per compound lift with declines, weekly sets, pairs and records."""
-    from fitrec.services import athletes
-    from fitrec.services.history import load_history
-    from fitrec.web.lookup import owner_lookup
-    from fitrec.web.progress import build_progress_page
+    from fitrec.services import analytics, athletes
+    from fitrec.web.progress import progress_page
 
     unit = athletes.get_profile(factory, viewer.owner_id).unit.value
-    view = build_progress_page(
-        load_history(factory, viewer.owner_id), owner_lookup(factory, viewer.owner_id), unit
-    )
+    view = progress_page(analytics.overview(factory, viewer.owner_id), unit)
     return render(
         request,
         "progress.html",

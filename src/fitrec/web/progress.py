@@ -8,6 +8,7 @@ from typing import Any
 
 from fitrec.domain.units import KG_PER_LB
 from fitrec.services.analytics import Progress
+from fitrec.services.overview import Overview
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,86 +129,53 @@ class ProgressPage:
     records: tuple[RecordRow, ...]
 
 
-def _trend(values: list[int | None]) -> str:
-    rated = [str(v) for v in values if v is not None][-4:]
-    return " → ".join(rated) if rated else "—"
+def _trend(rated: tuple[int, ...]) -> str:
+    return " → ".join(str(v) for v in rated) if rated else "—"
 
 
-def build_progress_page(
-    sessions: list[Any], lookup: Any, unit: str = "kg", max_lifts: int = 6
-) -> ProgressPage:
-    """Everything the progress page shows, from one read of the history."""
-    from fitrec.analytics.decline import detect_decline
-    from fitrec.analytics.e1rm import e1rm_series
-    from fitrec.analytics.history import cached_lookup, ordered
-    from fitrec.analytics.pairs import pair_series
-    from fitrec.analytics.records import records
-    from fitrec.analytics.volume import against_landmarks, weekly_volume
-
+def progress_page(overview: Overview, unit: str = "kg", max_records: int = 12) -> ProgressPage:
+    """Shape the analytics overview for the page: the lifter's unit, rounding, labels."""
     factor = 1.0 if unit == "kg" else 1.0 / KG_PER_LB
-    find = cached_lookup(lookup)
-    history = ordered(sessions)
-    series = e1rm_series(history, find)
-    busiest = sorted(series.items(), key=lambda item: (-len(item[1]), item[0]))[:max_lifts]
-    lifts = []
-    for slug, points in busiest:
-        exercise = find(slug)
-        signal = detect_decline([(p.date, p.e1rm_kg) for p in points])
-        spans = (DeclineSpan(signal.evidence[0][0], signal.evidence[-1][0]),) if signal else ()
-        lifts.append(
-            LiftProgress(
-                slug=slug,
-                name=exercise.name if exercise else slug,
-                points=tuple(E1rmPoint(p.date, p.e1rm_kg * factor) for p in points),
-                declines=spans,
-            )
+    lifts = tuple(
+        LiftProgress(
+            slug=lift.slug,
+            name=lift.name,
+            points=tuple(E1rmPoint(p.day, p.e1rm_kg * factor) for p in lift.points),
+            declines=tuple(DeclineSpan(d.start, d.end) for d in lift.declines),
         )
-    weeks = weekly_volume(history, find)
-    latest = against_landmarks(weeks[-1]) if weeks else []
+        for lift in overview.lifts
+    )
     volume = tuple(
         MuscleVolume(
-            str(g.group.value).replace("_", " "),
-            g.sets,
-            str(g.zone.value).replace("_", " "),
-            g.landmarks.mev,
-            g.landmarks.mav_high,
-            g.landmarks.mrv,
+            g.group.replace("_", " "), g.sets, g.zone.replace("_", " "), g.mev, g.mav_high, g.mrv
         )
-        for g in latest
+        for g in overview.volume
     )
-    pairs = []
-    for pair, pair_points in pair_series(history, find).items():
-        compound, isolation = find(pair.compound_slug), find(pair.isolation_slug)
-        last = pair_points[-1]
-        pairs.append(
-            PairRow(
-                compound.name if compound else pair.compound_slug,
-                isolation.name if isolation else pair.isolation_slug,
-                len(pair_points),
-                last.isolation_sets,
-                round(last.isolation_tonnage_kg * factor, 1),
-                _trend([p.pump for p in pair_points]),
-                _trend([p.exhaustion for p in pair_points]),
-            )
+    pairs = tuple(
+        PairRow(
+            p.compound,
+            p.isolation,
+            p.sessions,
+            p.isolation_sets,
+            round(p.isolation_tonnage_kg * factor, 1),
+            _trend(p.pump),
+            _trend(p.exhaustion),
         )
-    rows = []
-    for slug, found in records(history, find).items():
-        exercise = find(slug)
-        if found.e1rm is None:
-            continue
-        rows.append(
-            RecordRow(
-                exercise.name if exercise else slug,
-                round(found.e1rm.value * factor, 1),
-                found.e1rm.date,
-                round(found.session_volume.value * factor) if found.session_volume else None,
-            )
+        for p in overview.pairs
+    )
+    records = tuple(
+        RecordRow(
+            r.name,
+            round(r.e1rm_kg * factor, 1),
+            r.e1rm_day,
+            round(r.session_volume_kg * factor) if r.session_volume_kg else None,
         )
-    rows.sort(key=lambda r: -(r.e1rm or 0))
+        for r in overview.records[:max_records]
+    )
     return ProgressPage(
-        chart=ProgressView(lifts=tuple(lifts), unit=unit),
-        week=latest[0].week if latest else None,
+        chart=ProgressView(lifts=lifts, unit=unit),
+        week=overview.week,
         volume=volume,
-        pairs=tuple(pairs),
-        records=tuple(rows[:12]),
+        pairs=pairs,
+        records=records,
     )

@@ -1,0 +1,355 @@
+"""Whole-history read models kept in the analytics cache: the progress overview and today's plan.
+
+Each is computed once per history version (the store's triggers bump it on every change to
+sessions, sets, feedback or custom exercises) and stored as JSON, so any process serves the
+next request from one small row instead of re-reading ten years of sets.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, fields
+from datetime import UTC, date, datetime
+from typing import Any
+
+from fitrec.analytics.decline import detect_decline
+from fitrec.analytics.e1rm import e1rm_series
+from fitrec.analytics.history import ExerciseLookup, cached_lookup, ordered
+from fitrec.analytics.pairs import pair_series
+from fitrec.analytics.records import records
+from fitrec.analytics.volume import against_landmarks, weekly_volume
+from fitrec.domain.sessions import Session
+from fitrec.domain.units import Unit
+from fitrec.planning.targets import Target, TargetRule
+from fitrec.rules.finding import Finding, Severity
+from fitrec.services.analytics import NextWorkout, check, lookup_for, next_session
+from fitrec.services.errors import ServiceError
+from fitrec.services.unit_of_work import UowFactory
+
+# The payload shape is part of the key: a release that changes it ignores old rows.
+OVERVIEW_KEY = "overview/1"
+TODAY_KEY = "today/1"
+MAX_LIFTS = 6  # the lifts charted: those with the most sessions
+RECENT_RATINGS = 4  # pump and exhaustion ratings kept per pair, oldest first
+
+
+def _day(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value is not None else None
+
+
+@dataclass(frozen=True, slots=True)
+class SeriesPoint:
+    """One session's best estimated 1RM of a lift, in kg."""
+
+    day: date
+    e1rm_kg: float
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of days, such as the one over which a lift's e1RM declined."""
+
+    start: date
+    end: date
+
+
+@dataclass(frozen=True, slots=True)
+class LiftSeries:
+    """A compound lift's e1RM per session with the spans where it was declining."""
+
+    slug: str
+    name: str
+    points: tuple[SeriesPoint, ...]
+    declines: tuple[Span, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-able form (ISO dates)."""
+        return {
+            "slug": self.slug,
+            "name": self.name,
+            "points": [[p.day.isoformat(), p.e1rm_kg] for p in self.points],
+            "declines": [[s.start.isoformat(), s.end.isoformat()] for s in self.declines],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> LiftSeries:
+        """The inverse of `to_dict`."""
+        return cls(
+            data["slug"],
+            data["name"],
+            tuple(SeriesPoint(date.fromisoformat(d), float(v)) for d, v in data["points"]),
+            tuple(Span(date.fromisoformat(a), date.fromisoformat(b)) for a, b in data["declines"]),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class GroupWeek:
+    """One muscle group's hard sets in the latest week against its volume landmarks."""
+
+    group: str  # MuscleGroup value
+    sets: float
+    zone: str  # VolumeZone value
+    mev: float
+    mav_high: float
+    mrv: float
+
+
+@dataclass(frozen=True, slots=True)
+class PairSummary:
+    """A post-exhaust pair: sessions done, the latest isolation volume, recent ratings."""
+
+    compound_slug: str
+    compound: str
+    isolation_slug: str
+    isolation: str
+    sessions: int
+    isolation_sets: int
+    isolation_tonnage_kg: float
+    pump: tuple[int, ...]  # the last RECENT_RATINGS ratings, oldest first
+    exhaustion: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RecordSummary:
+    """A lift's best estimated 1RM (kg, with its day) and best session volume (kg)."""
+
+    slug: str
+    name: str
+    e1rm_kg: float
+    e1rm_day: date
+    session_volume_kg: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class Overview:
+    """Everything the progress page shows, in kg, computed over the whole history."""
+
+    lifts: tuple[LiftSeries, ...] = ()
+    records: tuple[RecordSummary, ...] = ()  # best e1RM first
+    week: date | None = None  # the Monday of the latest week with training
+    volume: tuple[GroupWeek, ...] = ()
+    pairs: tuple[PairSummary, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-able form (ISO dates, kg); `from_dict` gives back an equal Overview."""
+        return {
+            "lifts": [lift.to_dict() for lift in self.lifts],
+            "records": [
+                {
+                    "slug": r.slug,
+                    "name": r.name,
+                    "e1rm_kg": r.e1rm_kg,
+                    "e1rm_day": r.e1rm_day.isoformat(),
+                    "session_volume_kg": r.session_volume_kg,
+                }
+                for r in self.records
+            ],
+            "week": self.week.isoformat() if self.week else None,
+            "volume": [_plain(g) for g in self.volume],
+            "pairs": [_plain(p) for p in self.pairs],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Overview:
+        """The inverse of `to_dict`."""
+        return cls(
+            lifts=tuple(LiftSeries.from_dict(lift) for lift in data["lifts"]),
+            records=tuple(
+                RecordSummary(
+                    r["slug"],
+                    r["name"],
+                    float(r["e1rm_kg"]),
+                    date.fromisoformat(r["e1rm_day"]),
+                    r["session_volume_kg"],
+                )
+                for r in data["records"]
+            ),
+            week=_day(data["week"]),
+            volume=tuple(GroupWeek(**g) for g in data["volume"]),
+            pairs=tuple(
+                PairSummary(**{**p, "pump": tuple(p["pump"]), "exhaustion": tuple(p["exhaustion"])})
+                for p in data["pairs"]
+            ),
+        )
+
+
+def _plain(item: Any) -> dict[str, Any]:
+    """A flat dataclass as a dict of JSON values (enums by value, tuples as lists)."""
+    out: dict[str, Any] = {}
+    for f in fields(item):
+        value = getattr(item, f.name)
+        out[f.name] = list(value) if isinstance(value, tuple) else getattr(value, "value", value)
+    return out
+
+
+def _rated(values: Iterable[int | None]) -> tuple[int, ...]:
+    return tuple(v for v in values if v is not None)[-RECENT_RATINGS:]
+
+
+def compute_overview(
+    sessions: Iterable[Session], lookup: ExerciseLookup, max_lifts: int = MAX_LIFTS
+) -> Overview:
+    """The overview of a history (any order), from the pure analytics."""
+    find = cached_lookup(lookup)
+    history = ordered(sessions)
+
+    def name(slug: str) -> str:
+        exercise = find(slug)
+        return exercise.name if exercise else slug
+
+    series = e1rm_series(history, find)
+    busiest = sorted(series.items(), key=lambda item: (-len(item[1]), item[0]))[:max_lifts]
+    lifts = []
+    for slug, points in busiest:
+        signal = detect_decline([(p.date, p.e1rm_kg) for p in points])
+        spans = (Span(signal.evidence[0][0], signal.evidence[-1][0]),) if signal else ()
+        lifts.append(
+            LiftSeries(
+                slug, name(slug), tuple(SeriesPoint(p.date, p.e1rm_kg) for p in points), spans
+            )
+        )
+    weeks = weekly_volume(history, find)
+    latest = against_landmarks(weeks[-1]) if weeks else []
+    volume = tuple(
+        GroupWeek(
+            str(g.group.value),
+            g.sets,
+            str(g.zone.value),
+            g.landmarks.mev,
+            g.landmarks.mav_high,
+            g.landmarks.mrv,
+        )
+        for g in latest
+    )
+    pairs = []
+    for pair, pair_points in pair_series(history, find).items():
+        last = pair_points[-1]
+        pairs.append(
+            PairSummary(
+                pair.compound_slug,
+                name(pair.compound_slug),
+                pair.isolation_slug,
+                name(pair.isolation_slug),
+                len(pair_points),
+                last.isolation_sets,
+                last.isolation_tonnage_kg,
+                _rated(p.pump for p in pair_points),
+                _rated(p.exhaustion for p in pair_points),
+            )
+        )
+    best = [
+        RecordSummary(
+            slug,
+            name(slug),
+            found.e1rm.value,
+            found.e1rm.date,
+            found.session_volume.value if found.session_volume else None,
+        )
+        for slug, found in records(history, find).items()
+        if found.e1rm is not None
+    ]
+    best.sort(key=lambda r: -r.e1rm_kg)
+    return Overview(
+        lifts=tuple(lifts),
+        records=tuple(best),
+        week=latest[0].week if latest else None,
+        volume=volume,
+        pairs=tuple(pairs),
+    )
+
+
+def overview(make_uow: UowFactory, owner_id: int) -> Overview:
+    """The owner's overview: the cached one when the history has not changed, else computed."""
+    with make_uow() as uow:
+        # The version is read before the history: a change landing in between leaves a
+        # payload at least as new as its version, and the bumped version misses it.
+        version = uow.analytics_cache.version(owner_id)
+        cached = uow.analytics_cache.get(owner_id, OVERVIEW_KEY, version)
+        if cached is not None:
+            return Overview.from_dict(json.loads(cached))
+        find = lookup_for(uow, owner_id)
+        sessions = uow.sessions.history(owner_id)
+    computed = compute_overview(sessions, find)
+    _store(make_uow, owner_id, OVERVIEW_KEY, version, computed.to_dict())
+    return computed
+
+
+def _store(make_uow: UowFactory, owner_id: int, key: str, version: int, data: Any) -> None:
+    with make_uow() as uow:
+        uow.analytics_cache.put(owner_id, key, version, json.dumps(data, separators=(",", ":")))
+        uow.commit()
+
+
+def _target(data: dict[str, Any]) -> Target:
+    return Target(**{**data, "unit": Unit(data["unit"]), "rule": TargetRule(data["rule"])})
+
+
+def _finding(data: dict[str, Any]) -> Finding:
+    return Finding(**{**data, "severity": Severity(data["severity"])})
+
+
+@dataclass(frozen=True, slots=True)
+class Today:
+    """The dashboard's analytics: the next workout's targets and the check's findings."""
+
+    next_workout: NextWorkout | None  # None when there is no program to train from
+    findings: tuple[tuple[str, Finding], ...]  # (program name or "history", finding)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-able form; `from_dict` gives back an equal Today."""
+        nxt = self.next_workout
+        return {
+            "next_workout": None
+            if nxt is None
+            else {
+                "program": nxt.program,
+                "workout": nxt.workout,
+                "targets": [_plain(t) for t in nxt.targets],
+            },
+            "findings": [[path, _plain(f)] for path, f in self.findings],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Today:
+        """The inverse of `to_dict`."""
+        nxt = data["next_workout"]
+        return cls(
+            None
+            if nxt is None
+            else NextWorkout(nxt["program"], nxt["workout"], [_target(t) for t in nxt["targets"]]),
+            tuple((path, _finding(f)) for path, f in data["findings"]),
+        )
+
+
+def compute_today(make_uow: UowFactory, owner_id: int) -> Today:
+    """Next-session targets and the check's findings, computed now."""
+    try:
+        upcoming: NextWorkout | None = next_session(make_uow, owner_id)
+    except ServiceError:
+        upcoming = None
+    return Today(upcoming, tuple(check(make_uow, owner_id).findings))
+
+
+def today(
+    make_uow: UowFactory, owner_id: int, now: Callable[[], datetime] = lambda: datetime.now(UTC)
+) -> Today:
+    """Today's targets and findings: cached per history version, programs, profile and day.
+
+    Targets and findings also depend on the programs (linted, and the one trained next),
+    the profile (plates, known 1RMs) and the date (the recent window), which the history
+    version does not cover: they form a stamp stored with the payload.
+    """
+    with make_uow() as uow:
+        version = uow.analytics_cache.version(owner_id)
+        cached = uow.analytics_cache.get(owner_id, TODAY_KEY, version)
+        programs = sorted((p.id, p.updated_at.isoformat()) for p in uow.programs.list(owner_id))
+        profile = uow.profiles.get(owner_id)
+    stamp = json.dumps([now().date().isoformat(), programs, repr(profile)])
+    if cached is not None:
+        stored = json.loads(cached)
+        if stored["stamp"] == stamp:
+            return Today.from_dict(stored["today"])
+    computed = compute_today(make_uow, owner_id)
+    _store(make_uow, owner_id, TODAY_KEY, version, {"stamp": stamp, "today": computed.to_dict()})
+    return computed
