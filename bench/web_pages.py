@@ -237,8 +237,8 @@ def set_body(seeded: Seeded, index: int) -> dict[str, Any]:
     }
 
 
-def measure(base_url: str, seeded: Seeded, requests: int, warmup: int) -> list[Row]:
-    """Time every page, then PUT fresh sets to the live endpoint."""
+def measure(base_url: str, seeded: Seeded, requests: int, warmup: int, cold: int = 5) -> list[Row]:
+    """Time every page, then PUT fresh sets to the live endpoint, then the cold pages."""
     rows: list[Row] = []
     cookies = {"fitrec_session": seeded.cookie}
     with httpx.Client(base_url=base_url, cookies=cookies, timeout=120) as client:
@@ -267,6 +267,29 @@ def measure(base_url: str, seeded: Seeded, requests: int, warmup: int) -> list[R
         rows.append(
             Row("log a set (live.js PUT)", "PUT", f"{api}/{{client id}}", times, "round trip", 100)
         )
+        rows += cold_rows(client, seeded, headers, cold)
+    return rows
+
+
+def cold_rows(
+    client: httpx.Client, seeded: Seeded, headers: dict[str, str], count: int
+) -> list[Row]:
+    """The cached pages' first request after a change: log a set, then time one GET."""
+    api = f"/web/api/sessions/{seeded.open_session_id}/sets"
+    rows = []
+    for name, path in (("dashboard `/`", "/"), ("progress", "/progress")):
+        print(f"measuring {name} cold ({path})", file=sys.stderr, flush=True)
+        times, sources = [], set()
+        for i in range(count):
+            body = set_body(seeded, 1000 + len(rows) * count + i)
+            logged = client.put(f"{api}/{uuid.uuid4().hex}", json=body, headers=headers)
+            if logged.status_code != 201:
+                raise SystemExit(f"PUT set: HTTP {logged.status_code} {logged.text!r}")
+            took, source = timed(functools.partial(client.get, path), (200,))
+            times.append(took)
+            sources.add(source)
+        label = f"{name}, cold: first request after logging a set"
+        rows.append(Row(label, "GET", path, times, "/".join(sorted(sources)), None))
     return rows
 
 
@@ -384,6 +407,9 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=30)
     parser.add_argument("--warmup", type=int, default=3)
     parser.add_argument("--years", type=int, default=10)
+    parser.add_argument(
+        "--cold", type=int, default=5, help="cold requests (each right after logging a set)"
+    )
     parser.add_argument("--write", action="store_true", help="update bench/RESULTS.md")
     parser.add_argument("--profile", metavar="PAGE", help="profile one page path in-process")
     args = parser.parse_args()
@@ -405,7 +431,9 @@ def main() -> None:
         port = free_port()
         server = start_server(settings, port)
         try:
-            rows = measure(f"http://127.0.0.1:{port}", seeded, args.requests, args.warmup)
+            rows = measure(
+                f"http://127.0.0.1:{port}", seeded, args.requests, args.warmup, args.cold
+            )
         finally:
             server.terminate()
             server.wait(timeout=30)
