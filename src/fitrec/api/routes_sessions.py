@@ -21,10 +21,10 @@ from fitrec.api.schemas_training import (
     SetOut,
     SetPatch,
 )
-from fitrec.api.session_view import history_json, session_out, set_out
+from fitrec.api.session_view import session_out, set_out
 from fitrec.domain.sessions import Feedback
 from fitrec.services import sessions
-from fitrec.services.history import load_history
+from fitrec.services.history_document import history_document
 
 router = APIRouter(tags=["sessions"])
 SessionId = Annotated[str, Path(min_length=1, max_length=64)]
@@ -120,8 +120,9 @@ def history(
 
         with make_uow() as uow:
             slug = resolve_exercise(uow, owner, exercise).slug
-    found = load_history(make_uow, owner, exercise_slug=slug, since=since)
-    return Response(history_json(found), media_type="application/json")
+    # The database writes the document (see fitrec.store.history_json): no model per set.
+    document = history_document(make_uow, owner, exercise_slug=slug, since=since)
+    return Response(document, media_type="application/json")
 
 
 @router.get("/sessions/{session_id}", response_model=SessionOut, responses=READ)

@@ -272,6 +272,16 @@ class AuthRepository(Protocol):
         ...
 
 
+class HistoryDocuments(Protocol):
+    """A read model: the whole history as the API's JSON document, written by the database."""
+
+    def document(
+        self, owner_id: int, exercise_slug: str | None = None, since: datetime | None = None
+    ) -> str:
+        """Every session of the owner (oldest first) with its sets in order, as JSON text."""
+        ...
+
+
 class AnalyticsCache(Protocol):
     """Computed analytics kept as JSON text, valid while the owner's history version holds.
 
@@ -301,6 +311,7 @@ class UnitOfWork(Protocol):
     programs: ProgramRepository
     sessions: SessionRepository
     auth: AuthRepository
+    history_documents: HistoryDocuments
     analytics_cache: AnalyticsCache
 
     def __enter__(self) -> Self:

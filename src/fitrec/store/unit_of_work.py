@@ -15,6 +15,7 @@ from fitrec.services.unit_of_work import (
     AnalyticsCache,
     AuthRepository,
     CustomExerciseRepository,
+    HistoryDocuments,
     ProfileRepository,
     ProgramRepository,
     SessionRepository,
@@ -27,6 +28,7 @@ from fitrec.store.accounts import (
 )
 from fitrec.store.analytics_cache import SqlAnalyticsCache
 from fitrec.store.auth import SqlAuthRepository
+from fitrec.store.history_json import SqlHistoryDocuments
 from fitrec.store.programs import SqlProgramRepository
 from fitrec.store.sessions import SqlSessionRepository
 
@@ -46,6 +48,7 @@ class SqlUnitOfWork:
     programs: ProgramRepository
     sessions: SessionRepository
     auth: AuthRepository
+    history_documents: HistoryDocuments
     analytics_cache: AnalyticsCache
 
     def __init__(self, session_factory: sessionmaker[OrmSession]) -> None:
@@ -62,6 +65,7 @@ class SqlUnitOfWork:
         self.programs = SqlProgramRepository(session)
         self.sessions = SqlSessionRepository(session)
         self.auth = SqlAuthRepository(session)
+        self.history_documents = SqlHistoryDocuments(session)
         self.analytics_cache = SqlAnalyticsCache(session)
         return self
 

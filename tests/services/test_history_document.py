@@ -1,0 +1,166 @@
+"""The history document written by the database equals the one Python builds from the rows."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from fitrec.api.session_view import history_json
+from fitrec.domain.sessions import PerformedSet, Session, SetType
+from fitrec.domain.units import Unit
+from fitrec.services import history, sessions
+from fitrec.services.history_document import history_document
+
+START = datetime(2024, 3, 1, 9, 0, tzinfo=UTC)
+
+
+def _varied() -> list[Session]:
+    """Nulls, unicode, quotes, lb units, flagged sets, odd floats, microseconds, empty sessions."""
+    return [
+        Session(
+            started_at=START,
+            finished_at=START + timedelta(hours=1, microseconds=120000),
+            workout_name='Día "A" \\ 胸',
+            program_name="Programm Größe",
+            note="ünïcødé 💪",
+            sets=[
+                PerformedSet(
+                    "barbell-bench-press",
+                    100.0,
+                    8,
+                    block_label="A",
+                    position=1,
+                    set_index=1,
+                    rpe=8.5,
+                    rest_before_s=90,
+                    note="schwer 😅",
+                    id="a-1",
+                    performed_at=START + timedelta(minutes=3, microseconds=5),
+                ),
+                PerformedSet(
+                    "cable-fly",
+                    225.0,
+                    12,
+                    unit=Unit.LB,
+                    set_type=SetType.DROP,
+                    block_label="A",
+                    position=2,
+                    set_index=1,
+                    rir=1.3333333333333333,
+                    id="a-2",
+                    performed_at=None,
+                    flagged=True,
+                ),
+                PerformedSet(
+                    "barbell-bench-press",
+                    0.1 + 0.2,
+                    3,
+                    set_type=SetType.WARMUP,
+                    set_index=2,
+                    id="a-3 ü\"'",
+                    performed_at=START + timedelta(minutes=9),
+                ),
+                PerformedSet("barbell-squat", 22.679618, 5, id="a-4", rpe=10.0, rir=None),
+                PerformedSet("barbell-squat", 0.0, 0, id="a-5", rir=0.05),
+                PerformedSet("barbell-squat", 1432.5, 1, id="a-6", rir=2.0000000000000004),
+            ],
+        ),
+        Session(started_at=START + timedelta(days=1), workout_name=None, sets=[]),
+        Session(
+            started_at=START + timedelta(days=2, seconds=1, microseconds=999999),
+            finished_at=None,
+            workout_name="B",
+            sets=[PerformedSet("cable-fly", 17.25, 15, id="b-1", performed_at=START)],
+        ),
+    ]
+
+
+def _python_document(make_uow: Any, owner_id: int, **filters: Any) -> Any:
+    return json.loads(history_json(history.load_history(make_uow, owner_id, **filters)))
+
+
+def test_database_document_equals_python_document(make_uow, owner_id: int) -> None:
+    history.add_sessions(make_uow, owner_id, _varied())
+    document = history_document(make_uow, owner_id)
+    assert json.loads(document) == _python_document(make_uow, owner_id)
+    assert len(json.loads(document)["sessions"]) == 3
+    # Byte for byte too, but for non-ASCII characters, which the database leaves unescaped.
+    python = history.load_history(make_uow, owner_id)
+    assert (
+        document.encode()
+        == json.dumps(
+            json.loads(history_json(python)), separators=(",", ":"), ensure_ascii=False
+        ).encode()
+    )
+
+
+def test_numbers_keep_their_json_types(make_uow, owner_id: int) -> None:
+    history.add_sessions(make_uow, owner_id, _varied())
+    first = json.loads(history_document(make_uow, owner_id))["sessions"][0]["sets"][0]
+    assert isinstance(first["weight"], float) and isinstance(first["reps"], int)
+    assert first["performed_at"] == "2024-03-01T09:03:00.000005+00:00"
+
+
+def test_filters_match_python(make_uow, owner_id: int) -> None:
+    history.add_sessions(make_uow, owner_id, _varied())
+    for filters in (
+        {"exercise_slug": "cable-fly"},
+        {"exercise_slug": "barbell-squat"},
+        {"exercise_slug": "leg-press"},
+        {"since": START + timedelta(hours=12)},
+        {"since": START + timedelta(days=9)},
+        {"exercise_slug": "cable-fly", "since": START + timedelta(days=2)},
+    ):
+        document = json.loads(history_document(make_uow, owner_id, **filters))
+        assert document == _python_document(make_uow, owner_id, **filters), filters
+
+
+def test_another_owner_and_empty_history(make_uow, owner_id: int, other_owner_id: int) -> None:
+    history.add_sessions(make_uow, owner_id, _varied())
+    assert history_document(make_uow, other_owner_id) == '{"sessions":[]}'
+
+
+def test_logged_sets_appear_in_order(make_uow, owner_id: int) -> None:
+    opened = sessions.start_session(make_uow, owner_id)
+    for i, weight in enumerate((60, 62.5, 65)):
+        sessions.log_set(
+            make_uow, owner_id, opened.id, exercise="bench press", weight=weight, reps=5,
+            set_id=f"s{i}",
+        )  # fmt: skip
+    document = json.loads(history_document(make_uow, owner_id))
+    assert document == _python_document(make_uow, owner_id)
+    assert [s["weight"] for s in document["sessions"][0]["sets"]] == [60.0, 62.5, 65.0]
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    weights=st.lists(
+        st.builds(
+            round,
+            st.floats(min_value=0, max_value=3450, allow_nan=False, allow_infinity=False),
+            st.integers(min_value=0, max_value=6),
+        ),
+        min_size=1,
+        max_size=8,
+    )
+)
+def test_weights_with_up_to_six_decimals_print_as_python_does(
+    make_uow, owner_id: int, weights
+) -> None:
+    stored = history.add_sessions(
+        make_uow,
+        owner_id,
+        [Session(started_at=START, sets=[PerformedSet("cable-fly", w, 1) for w in weights])],
+    )
+    document = json.loads(history_document(make_uow, owner_id))
+    found = next(s for s in document["sessions"] if s["id"] == stored[0])
+    assert [s["weight"] for s in found["sets"]] == weights
+    assert all(isinstance(s["weight"], float) for s in found["sets"])
+    written = history_document(make_uow, owner_id)
+    assert all(f'"weight":{w!r}' in written for w in weights if w == 0 or w >= 0.0001)
