@@ -333,18 +333,22 @@ def verdicts(rows: list[Row]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def section(rows: list[Row], seeded: Seeded, requests: int, warmup: int) -> str:
+def section(rows: list[Row], seeded: Seeded, requests: int, warmup: int, cold: int = 5) -> str:
     """The RESULTS.md "## web" section."""
     load = os.getloadavg()[0]
     return (
         "## web\n\n"
         f"Command: `.venv/bin/python bench/web_pages.py --requests {requests} "
-        f"--warmup {warmup} --write` — a temporary SQLite database with one lifter signed in "
-        f"through `services.accounts`, the `{TEMPLATE}` template copied, a generated 10-year "
+        f"--warmup {warmup} --cold {cold} --write` — a temporary SQLite database with one "
+        "lifter signed in through `services.accounts`, "
+        f"the `{TEMPLATE}` template copied, a generated 10-year "
         f"history of {seeded.sets:,} sets in {seeded.sessions:,} sessions "
         "(bench/analytics.py's, bulk-inserted) and an open workout; the real app "
         "(`fitrec.app:create_app`) under uvicorn in a subprocess on a loopback port; one "
-        f"keep-alive httpx client, {warmup} warm-ups then {requests} timed requests per row. "
+        f"keep-alive httpx client, {warmup} warm-ups then {requests} timed requests per row; "
+        "each cold row logs a set through the live endpoint and then times one request, "
+        f"{cold} times (the dashboard and progress page are cached per history version, "
+        "and logging a set invalidates them). "
         "The app sends no `Server-Timing` header, so times are client round trips over "
         "loopback (they include HTTP parsing on both sides). Logging a set is a `PUT` "
         "with a fresh client id, the session cookie and `X-CSRF-Token`, as `live.js` sends it.\n\n"
@@ -437,7 +441,7 @@ def main() -> None:
         finally:
             server.terminate()
             server.wait(timeout=30)
-    text = section(rows, seeded, args.requests, args.warmup)
+    text = section(rows, seeded, args.requests, args.warmup, args.cold)
     print(text)
     if args.write:
         write_section(text)

@@ -166,3 +166,42 @@ def test_our_own_assets_exist_beside_the_templates(app: Any) -> None:
     assert (templates_dir() / "base.html").is_file()
     response = TestClient(app).get("/static/live.js")
     assert response.status_code == 200 and "javascript" in response.headers["content-type"]
+
+
+def test_progress_and_dashboard_follow_each_logged_set(app: Any) -> None:
+    client = signed_in(app, "cache@example.com")
+    programs = client.get("/programs")
+    copied = client.post(
+        "/programs/copy",
+        data={"csrf_token": token(programs.text), "template": "Sample post-exhaust full body"},
+    )
+    program_id = str(copied.url).split("program=")[1]
+    started = client.post(
+        "/sessions/start", data={"csrf_token": token(copied.text), "program": program_id}
+    )
+    session_id = str(started.url).rsplit("/", 1)[1]
+    assert "No history yet" in client.get("/progress").text
+    csrf = {"X-CSRF-Token": token(client.get("/").text)}
+    seen: list[float] = []
+    for n, weight in enumerate((100, 120), start=1):
+        body = {
+            "exercise_slug": "barbell-bench-press",
+            "block_label": "A",
+            "position": 1,
+            "set_index": n,
+            "weight": weight,
+            "unit": "kg",
+            "reps": 8,
+            "rir": 2,
+            "set_type": "working",
+        }
+        put = client.put(f"/web/api/sessions/{session_id}/sets/s{n}", json=body, headers=csrf)
+        assert put.status_code == 201
+        html = client.get("/progress").text
+        # Epley-style estimates differ by formula: the best e1RM is well above the load.
+        best = re.search(r"<td>Barbell Bench Press</td><td>([0-9.]+) kg</td>", html)
+        assert best is not None and float(best.group(1)) > weight
+        seen.append(float(best.group(1)))
+    assert seen[1] > seen[0]  # the cached page was replaced after the heavier set
+    dashboard = client.get("/").text
+    assert "Barbell Bench Press" in dashboard
