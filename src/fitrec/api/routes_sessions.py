@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Query, Response
 from pydantic import BaseModel
 
-from fitrec.api.deps import Owner, Uow
+from fitrec.api.deps import Caller, Owner, Uow, invalid_token
 from fitrec.api.problems import problem_responses
 from fitrec.api.schemas_training import (
     FeedbackIn,
@@ -23,8 +23,9 @@ from fitrec.api.schemas_training import (
 )
 from fitrec.api.session_view import session_out, set_out
 from fitrec.domain.sessions import Feedback
-from fitrec.services import sessions
+from fitrec.services import accounts, sessions
 from fitrec.services.history_document import history_document
+from fitrec.services.unit_of_work import UowFactory
 
 router = APIRouter(tags=["sessions"])
 SessionId = Annotated[str, Path(min_length=1, max_length=64)]
@@ -154,13 +155,25 @@ def put_set(
     set_id: SetId,
     body: SetIn,
     response: Response,
-    owner: Owner,
+    caller: Caller,
     make_uow: Uow,
 ) -> SetOut:
     """Log a set under the client's id: 201 the first time, 200 with the stored set after."""
-    logged = sessions.log_set(
+    try:
+        logged = _log_set(make_uow, caller, session_id, set_id, body)
+    except accounts.InvalidToken:
+        raise invalid_token() from None
+    response.status_code = 201 if logged.created else 200
+    return set_out(logged.performed, logged.session_id)
+
+
+def _log_set(
+    make_uow: UowFactory, caller: accounts.Caller, session_id: str, set_id: str, body: SetIn
+) -> sessions.LoggedSet:
+    # The bearer token is checked in the logging transaction: one transaction per set.
+    return sessions.log_set(
         make_uow,
-        owner,
+        caller,
         session_id,
         exercise=body.exercise_slug or body.exercise or "",
         weight=body.weight,
@@ -176,8 +189,6 @@ def put_set(
         set_id=set_id,
         performed_at=body.performed_at,
     )
-    response.status_code = 201 if logged.created else 200
-    return set_out(logged.performed, logged.session_id)
 
 
 def _in_session(make_uow: Uow, owner: int, session_id: str, set_id: str) -> None:

@@ -11,6 +11,7 @@ from typing import Any
 from fitrec.domain.sessions import Feedback, PerformedSet, Session, SetType
 from fitrec.domain.units import Unit
 from fitrec.services import validation as check
+from fitrec.services.accounts import Caller, owner_in
 from fitrec.services.errors import Conflict, InvalidInput, NotFound
 from fitrec.services.exercises import resolve_exercise
 from fitrec.services.models import OpenSession, SessionSummary
@@ -113,7 +114,7 @@ def current_session(make_uow: UowFactory, owner_id: int) -> OpenSession | None:
 
 def log_set(
     make_uow: UowFactory,
-    owner_id: int,
+    owner_id: Caller,
     session_id: str | None,
     *,
     exercise: str,
@@ -132,7 +133,8 @@ def log_set(
 ) -> LoggedSet:
     """Log one set (idempotent: the same `set_id` twice stores one set and answers with it).
 
-    `session_id` None means the owner's latest unfinished session.
+    `session_id` None means the owner's latest unfinished session. `owner_id` may be a
+    bearer token, checked in the same transaction (InvalidToken when it is not live).
     """
     client_id = check.check_client_id(set_id) if set_id is not None else uuid.uuid4().hex
     the_unit = _parse_unit(unit)
@@ -152,43 +154,51 @@ def log_set(
     if performed.rpe is not None and performed.rir is not None:
         raise InvalidInput("rir", "give RPE or RIR, not both")
     with make_uow() as uow:
-        session = _session(uow, owner_id, session_id)
-        existing = uow.sessions.find_set(owner_id, client_id) if set_id is not None else None
-        if existing is not None:
-            stored_session, stored = existing
-            if stored_session != session.id:
-                raise Conflict(f"set id {client_id!r} belongs to another session", field="id")
-            return LoggedSet(stored_session, stored, created=False)
+        owner = owner_in(uow, owner_id)
+        session = _session(uow, owner, session_id)
         if session.finished_at is not None:
+            replayed = _replayed(uow, owner, session, client_id) if set_id is not None else None
+            if replayed is not None:
+                return replayed
             raise Conflict(f"session {session.id} is finished; start a new one", field="session")
-        found = resolve_exercise(uow, owner_id, exercise)
+        try:
+            found = resolve_exercise(uow, owner, exercise)
+        except InvalidInput:
+            replayed = _replayed(uow, owner, session, client_id) if set_id is not None else None
+            if replayed is not None:
+                return replayed
+            raise
         performed.exercise_slug = found.slug
         if block_label is None and session.program_id is not None and session.workout_name:
-            slot = uow.programs.slot_of(
-                owner_id, session.program_id, session.workout_name, found.slug
-            )
+            slot = uow.programs.slot_of(owner, session.program_id, session.workout_name, found.slug)
             if slot is not None:
                 block_label, position = position_default(slot, position)
         performed.block_label = _label(block_label)
         performed.position = position
-        performed.set_index = uow.sessions.count_sets(owner_id, session.row_id, found.slug) + 1
-        uow.sessions.add_set(owner_id, session.row_id, performed)
-        try:
-            uow.commit()
-        except Conflict:
-            if set_id is None:
-                raise
-            created = False
-        else:
-            created = True
-    if not created:
-        # A concurrent request stored the same id first: answer with its set.
-        with make_uow() as uow:
-            again = uow.sessions.find_set(owner_id, client_id)
-        if again is None:
-            raise Conflict(f"set id {client_id!r} could not be stored", field="id")
-        return LoggedSet(again[0], again[1], created=False)
+        # Numbered and inserted in one statement; nothing is inserted when the client id
+        # is stored already (a retry), and then the stored set is the answer.
+        set_index = uow.sessions.add_set_once(owner, session.row_id, performed)
+        if set_index is None:
+            replayed = _replayed(uow, owner, session, client_id)
+            if replayed is None:
+                raise Conflict(f"set id {client_id!r} could not be stored", field="id")
+            return replayed
+        performed.set_index = set_index
+        uow.commit()
     return LoggedSet(session.id, performed, created=True)
+
+
+def _replayed(
+    uow: UnitOfWork, owner_id: int, session: OpenSession, client_id: str
+) -> LoggedSet | None:
+    """The set already stored under `client_id`, if any (Conflict when in another session)."""
+    existing = uow.sessions.find_set(owner_id, client_id)
+    if existing is None:
+        return None
+    stored_session, stored = existing
+    if stored_session != session.id:
+        raise Conflict(f"set id {client_id!r} belongs to another session", field="id")
+    return LoggedSet(stored_session, stored, created=False)
 
 
 def position_default(slot: tuple[str, int], position: int | None) -> tuple[str, int]:

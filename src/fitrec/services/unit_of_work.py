@@ -141,6 +141,11 @@ class SessionRepository(Protocol):
         """Insert a set (its `id` is the client id and must be set)."""
         ...
 
+    def add_set_once(self, owner_id: int, session_row: int, performed: PerformedSet) -> int | None:
+        """Insert a set numbered after the session's sets of its exercise, unless its client id
+        is stored already; the new set's `set_index`, or None when nothing was inserted."""
+        ...
+
     def update_set(self, owner_id: int, performed: PerformedSet) -> None:
         """Overwrite a stored set's values, found by its client id."""
         ...

@@ -113,7 +113,7 @@ class SqlAuthRepository:
 
     def owner_by_token(self, token_hash: str) -> int | None:
         """The active owner of a live token with this hash."""
-        found = self._session.execute(_OWNER_BY_TOKEN, {"token_hash": token_hash})
+        found = self._session.connection().execute(_OWNER_BY_TOKEN, {"token_hash": token_hash})
         owner = found.scalar_one_or_none()
         return int(owner) if owner is not None else None
 

@@ -69,6 +69,33 @@ _COUNT_SETS = (
     )
 )
 _INSERT_SET = insert(P)
+_NEXT_INDEX = (
+    select(func.count() + 1)
+    .select_from(P)
+    .where(
+        P.c.owner_id == bindparam("count_owner"),
+        P.c.session_id == bindparam("count_session"),
+        P.c.exercise_slug == bindparam("count_exercise"),
+    )
+    .scalar_subquery()
+)
+
+
+def _insert_once(dialect: str) -> Any:
+    # INSERT ... ON CONFLICT (owner_id, client_id) DO NOTHING RETURNING set_index: the
+    # idempotency check, the numbering and the insert in one statement.
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    make_insert: Any = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    return (
+        make_insert(P)
+        .values(set_index=_NEXT_INDEX)
+        .on_conflict_do_nothing(index_elements=[P.c.owner_id, P.c.client_id])
+        .returning(P.c.set_index)
+    )
+
+
+_INSERT_ONCE = {name: _insert_once(name) for name in ("postgresql", "sqlite")}
 
 
 class SqlSessionRepository:
@@ -123,9 +150,11 @@ class SqlSessionRepository:
 
     def open_session(self, owner_id: int, session_id: str) -> OpenSession | None:
         """A session's header, without its sets."""
-        row = self._session.execute(
-            _OPEN_BY_ID, {"owner_id": owner_id, "public_id": session_id}
-        ).first()
+        row = (
+            self._session.connection()
+            .execute(_OPEN_BY_ID, {"owner_id": owner_id, "public_id": session_id})
+            .first()
+        )
         return self._open(row) if row else None
 
     def latest_unfinished(self, owner_id: int) -> OpenSession | None:
@@ -140,9 +169,11 @@ class SqlSessionRepository:
 
     def find_set(self, owner_id: int, client_id: str) -> tuple[str, PerformedSet] | None:
         """A set by its client id, with the public id of its session."""
-        row = self._session.execute(
-            _SET_BY_CLIENT_ID, {"owner_id": owner_id, "client_id": client_id}
-        ).first()
+        row = (
+            self._session.connection()
+            .execute(_SET_BY_CLIENT_ID, {"owner_id": owner_id, "client_id": client_id})
+            .first()
+        )
         if row is None:
             return None
         return row.session_public_id, set_from_row(row)
@@ -156,6 +187,20 @@ class SqlSessionRepository:
         """Insert a set (its `id` is the client id and must be set)."""
         assert performed.id, "a set needs its client id"
         self._session.execute(_INSERT_SET, set_values(owner_id, session_row, performed))
+
+    def add_set_once(self, owner_id: int, session_row: int, performed: PerformedSet) -> int | None:
+        """Insert a set numbered after the session's sets of its exercise, unless its client id
+        is stored already; the new set's `set_index`, or None when nothing was inserted."""
+        assert performed.id, "a set needs its client id"
+        connection = self._session.connection()
+        values = set_values(owner_id, session_row, performed)
+        del values["set_index"]
+        values["count_owner"] = owner_id
+        values["count_session"] = session_row
+        values["count_exercise"] = performed.exercise_slug
+        statement = _INSERT_ONCE[connection.dialect.name]
+        found = connection.execute(statement, values).scalar_one_or_none()
+        return int(found) if found is not None else None
 
     def update_set(self, owner_id: int, performed: PerformedSet) -> None:
         """Overwrite a stored set's values, found by its client id."""
