@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import random
+import sqlite3
+import time
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +14,11 @@ from sqlalchemy.engine import make_url
 from fitrec.config import normalize_database_url
 
 BUSY_TIMEOUT_MS = 5000
+# Waiting for another writer: SQLite's own busy handler sleeps 1, 2, 5 ... up to 100 ms
+# between tries, which turns a 1 ms wait into a 100 ms tail. fitrec retries BEGIN itself
+# with short jittered sleeps instead.
+_BEGIN_FIRST_SLEEP_S = 0.0002
+_BEGIN_MAX_SLEEP_S = 0.002
 
 
 def is_sqlite(url: str) -> bool:
@@ -34,7 +42,22 @@ def _sqlite_begin(conn: Any) -> None:
     # write lock up front: a use case reads before it writes, and a deferred transaction
     # whose read snapshot is overtaken by another process's commit fails with "database
     # is locked" at its first write instead of waiting busy_timeout.
-    conn.exec_driver_sql("BEGIN IMMEDIATE")
+    raw = conn.connection.dbapi_connection
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    sleep = _BEGIN_FIRST_SLEEP_S
+    raw.execute("PRAGMA busy_timeout=0")
+    try:
+        while True:
+            try:
+                raw.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+            time.sleep(sleep * random.uniform(0.5, 1.5))
+            sleep = min(sleep * 2, _BEGIN_MAX_SLEEP_S)
+    finally:
+        raw.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
