@@ -11,6 +11,7 @@ from fitrec.api.deps import Owner, Uow
 from fitrec.api.problems import problem_responses
 from fitrec.api.schemas import FindingOut
 from fitrec.api.schemas_training import TargetOut
+from fitrec.api.session_view import target_out
 
 router = APIRouter(tags=["analytics and data"])
 IMPORT_PATH = "/api/v1/import"
@@ -83,23 +84,7 @@ def next_workout(
     return NextOut(
         program=plan.program,
         workout=plan.workout,
-        targets=[
-            TargetOut(
-                exercise_slug=t.exercise_slug,
-                name=t.exercise_name,
-                label=t.label,
-                sets=t.sets,
-                reps=t.reps,
-                reps_min=t.reps_min,
-                reps_max=t.reps_max,
-                weight=t.load,
-                unit=t.unit.value,
-                effort=t.effort,
-                rule=t.rule.value,
-                note=t.reason,
-            )
-            for t in plan.targets
-        ],
+        targets=[target_out(t) for t in plan.targets],
     )
 
 

@@ -16,6 +16,7 @@ from fitrec.api.schemas_training import (
 )
 from fitrec.domain.programs import Workout
 from fitrec.domain.sessions import PerformedSet, Session
+from fitrec.planning.targets import Target
 from fitrec.services.errors import ServiceError
 from fitrec.services.unit_of_work import UowFactory
 
@@ -95,23 +96,25 @@ def _targets(make_uow: UowFactory, owner_id: int, session: Session) -> list[Targ
         plan = next_session(make_uow, owner_id, session.program_name, session.workout_name)
     except ServiceError:
         return []
-    return [
-        TargetOut(
-            exercise_slug=t.exercise_slug,
-            name=t.exercise_name,
-            label=t.label,
-            sets=t.sets,
-            reps=t.reps,
-            reps_min=t.reps_min,
-            reps_max=t.reps_max,
-            weight=t.load,
-            unit=t.unit.value,
-            effort=t.effort,
-            rule=t.rule.value,
-            note=t.reason,
-        )
-        for t in plan.targets
-    ]
+    return [target_out(t) for t in plan.targets]
+
+
+def target_out(t: Target) -> TargetOut:
+    """A next-session target as the API shows it."""
+    return TargetOut(
+        exercise_slug=t.exercise_slug,
+        name=t.exercise_name,
+        label=t.label,
+        sets=t.sets,
+        reps=t.reps,
+        reps_min=t.reps_min,
+        reps_max=t.reps_max,
+        weight=t.load,
+        unit=t.unit.value,
+        effort=t.effort,
+        rule=t.rule.value,
+        note=t.reason,
+    )
 
 
 def session_out(make_uow: UowFactory, owner_id: int, session: Session) -> SessionOut:
