@@ -34,13 +34,11 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
 
 
 def _mount_web(app: FastAPI) -> None:
-    """The web pages and their static files, when the web part is installed."""
-    try:
-        from fitrec.web import static_dir
-        from fitrec.web.pages import router
-    except ImportError:
-        return
+    """The web pages and their static files (built by `make web-assets`)."""
     from fastapi.staticfiles import StaticFiles
+
+    from fitrec.web import static_dir
+    from fitrec.web.pages import router
 
     app.include_router(router)
     directory = static_dir()
