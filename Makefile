@@ -53,8 +53,10 @@ pytest: install-test system-deps web-assets
 ## test: everything CI runs
 test: lint typecheck pytest
 
-bench: install-test
-	$(BIN)/python bench/run_all.py
+## bench: every benchmark (scripts, not tests; figures go to bench/RESULTS.md with --write)
+BENCHES := lint_startup log_set analytics import_strong api_load web_pages
+bench: install-test web-assets
+	@for b in $(BENCHES); do echo "== bench/$$b.py"; $(BIN)/python bench/$$b.py || exit 1; done
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache
