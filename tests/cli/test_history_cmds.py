@@ -1,4 +1,4 @@
-"""`fitrec history flagged` and confirming flagged sets, end to end on a SQLite file."""
+"""`fitrec history flagged` and confirming flagged sets and workouts, end to end on SQLite."""
 
 from __future__ import annotations
 
@@ -90,4 +90,53 @@ def test_editing_a_flagged_set_without_weight_or_reps_keeps_the_flag(imported: P
 def test_nothing_flagged_says_so(data_dir: Path) -> None:
     assert flagged() == []
     code, out, _ = run("history", "flagged")
-    assert code == 0 and "No flagged sets." in out
+    assert code == 0 and "No flagged sets or workouts." in out
+
+
+ABSURD = f"""\
+{HEADER}
+2024-03-08 09:00:00,Legs,264h 1m,Squat (Barbell),1,100,5,0,0,,,
+"""
+
+
+@pytest.fixture
+def left_running(data_dir: Path) -> Path:
+    path = data_dir / "absurd.csv"
+    path.write_text(ABSURD, encoding="utf-8")
+    code, out, err = run("import", str(path), "--unit", "kg", "--json")
+    assert code == 0, err
+    assert json.loads(out)["flagged"] == 1
+    return path
+
+
+def test_a_workout_left_running_is_listed_then_confirmed(left_running: Path) -> None:
+    (row,) = flagged()
+    assert row["kind"] == "session" and row["workout"] == "Legs"
+    assert row["duration_s"] == 264 * 3600 + 60 and "264 h" in row["reason"]
+    code, out, _ = run("history", "flagged")
+    assert code == 0 and row["session_id"] in out and "264 h" in out
+    assert "fitrec history confirm ID" in out
+    code, out, err = run("history", "confirm", row["session_id"])
+    assert code == 0, err
+    assert "not flagged" in out
+    assert flagged() == []
+
+
+def test_correcting_the_end_of_a_workout_clears_its_flag(left_running: Path) -> None:
+    (row,) = flagged()
+    code, out, err = run("history", "confirm", row["session_id"], "--finished", "2024-03-20")
+    assert code == 0, err
+    assert "(" in out and "not flagged" in out
+    assert flagged() == []
+    code, _, err = run("history", "confirm", row["session_id"], "--finished", "soon")
+    assert code == 2 and "--finished" in err
+
+
+def test_confirming_an_unknown_session_fails(data_dir: Path) -> None:
+    code, _, err = run("history", "confirm", "0" * 32)
+    assert code == 1 and "not found" in err
+
+
+def test_sets_and_workouts_are_told_apart(imported: Path, left_running: Path) -> None:
+    rows = flagged()
+    assert [r["kind"] for r in rows] == ["set", "set", "session"]

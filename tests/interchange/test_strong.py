@@ -164,6 +164,16 @@ def test_a_workout_of_264_hours_is_flagged(catalog: Catalog) -> None:
     batch = read_foreign(fixture_text("strong_absurd_duration.csv"), catalog, unit=Unit.KG)
     assert len(batch.flagged_sessions) == 1
     assert "264 h" in batch.issues[0].message
+    (session,) = batch.sessions
+    assert session.flagged
+    assert session.finished_at is not None
+    assert (session.finished_at - session.started_at).total_seconds() == 264 * 3600 + 60
+    assert not any(p.flagged for p in session.sets)  # the sets themselves are plausible
+
+
+def test_a_workout_of_an_hour_is_not_flagged(catalog: Catalog) -> None:
+    batch = read_foreign(fixture_text("strong_2020.csv"), catalog, unit=Unit.KG)
+    assert batch.sessions and not any(s.flagged for s in batch.sessions)
 
 
 def test_a_bad_field_names_row_and_column(catalog: Catalog) -> None:

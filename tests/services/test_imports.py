@@ -16,9 +16,14 @@ from hypothesis import strategies as st
 from fitrec.domain.sessions import Feedback, PerformedSet, Session, SetType
 from fitrec.domain.units import Unit
 from fitrec.services.athletes import update_profile
-from fitrec.services.errors import InvalidInput
+from fitrec.services.errors import InvalidInput, NotFound
 from fitrec.services.exports import export_account
-from fitrec.services.history import add_sessions, load_history
+from fitrec.services.history import (
+    add_sessions,
+    confirm_session,
+    flagged_sessions,
+    load_history,
+)
 from fitrec.services.imports import SUMMARY_KEYS, ImportFailed, import_file
 from fitrec.services.programs import create_program
 from fitrec.services.users import ensure_user
@@ -98,6 +103,58 @@ def test_flagged_sets_are_stored_flagged_and_left_out_of_volume(
     result = import_file(make_uow, owner_id, data("strong_no_duration.csv"), unit="lb")
     assert result.summary.flagged == 2 and result.summary.volume_kg == 0
     assert all(p.flagged for p in load_history(make_uow, owner_id)[0].sets)
+
+
+def test_a_264_hour_workout_is_stored_flagged_and_counted_once(
+    make_uow: Any, owner_id: int
+) -> None:
+    result = import_file(make_uow, owner_id, data("strong_absurd_duration.csv"), unit="kg")
+    assert result.summary.flagged == 1 and result.summary.sessions == 1
+    (stored,) = load_history(make_uow, owner_id)
+    assert stored.flagged and not stored.sets[0].flagged
+    (listed,) = flagged_sessions(make_uow, owner_id)
+    assert listed.session.id == stored.id and listed.duration_s == 264 * 3600 + 60
+    assert "264 h" in listed.reason
+    # A native export carries the flag across, and importing it again counts it once.
+    exported = export_account(make_uow, owner_id, "json")
+    assert json.loads(exported)["sessions"][0]["flagged"] is True
+    copy_owner = ensure_user(make_uow, "copy-of-flagged")
+    again = import_file(make_uow, copy_owner, exported.encode())
+    assert again.summary.flagged == 1
+    assert load_history(make_uow, copy_owner)[0].flagged
+
+
+def test_confirming_a_flagged_workout_clears_the_flag(make_uow: Any, owner_id: int) -> None:
+    import_file(make_uow, owner_id, data("strong_absurd_duration.csv"), unit="kg")
+    (stored,) = load_history(make_uow, owner_id)
+    assert stored.id is not None
+    done = confirm_session(make_uow, owner_id, stored.id)
+    assert not done.flagged and done.finished_at == stored.finished_at
+    assert not load_history(make_uow, owner_id)[0].flagged
+    assert flagged_sessions(make_uow, owner_id) == []
+
+
+def test_correcting_a_flagged_workout_end_clears_the_flag(make_uow: Any, owner_id: int) -> None:
+    import_file(make_uow, owner_id, data("strong_absurd_duration.csv"), unit="kg")
+    (stored,) = load_history(make_uow, owner_id)
+    assert stored.id is not None
+    real_end = stored.started_at + timedelta(minutes=75)
+    confirm_session(make_uow, owner_id, stored.id, finished_at=real_end)
+    (after,) = load_history(make_uow, owner_id)
+    assert not after.flagged and after.finished_at == real_end
+    with pytest.raises(InvalidInput):
+        confirm_session(make_uow, owner_id, stored.id, finished_at=stored.started_at)
+
+
+def test_another_owner_cannot_confirm_a_workout(
+    make_uow: Any, owner_id: int, other_owner_id: int
+) -> None:
+    import_file(make_uow, owner_id, data("strong_absurd_duration.csv"), unit="kg")
+    (stored,) = load_history(make_uow, owner_id)
+    assert stored.id is not None
+    with pytest.raises(NotFound):
+        confirm_session(make_uow, other_owner_id, stored.id)
+    assert load_history(make_uow, owner_id)[0].flagged
 
 
 def test_owners_do_not_see_each_others_imports(
@@ -191,6 +248,7 @@ _stored_sessions = st.builds(
     workout_name=_notes,
     note=_notes,
     source=st.sampled_from([None, "strong", "hevy"]),
+    flagged=st.booleans(),
 )
 
 

@@ -1,4 +1,4 @@
-"""The history: `fitrec history`, `fitrec history show` and `fitrec history flagged`.
+"""The history: `fitrec history`, `history show`, `history flagged` and `history confirm`.
 
 Heavy imports (the database stack, Rich) happen inside the commands.
 """
@@ -112,22 +112,38 @@ CONFIRM_HINT = (
 )
 
 
+SESSION_HINT = (
+    "Confirm a real duration with `fitrec history confirm ID`, "
+    'or correct its end with `fitrec history confirm ID --finished "2025-01-01 10:30"`.'
+)
+
+
+def _hours(seconds: int | None) -> str:
+    return "-" if seconds is None else f"{seconds / 3600:,.0f} h"
+
+
 @history_app.command("flagged")
 def history_flagged(
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
 ) -> None:
-    """Sets flagged as implausible (kept out of records and charts), newest first.
+    """Sets and workouts flagged as implausible (kept out of records and charts), newest first.
+
+    A flagged set has an impossible weight or rep count; a flagged workout an impossible
+    duration (a timer left running). In --json every row has a "kind": "set" or "session".
 
     Example: fitrec history flagged --json
     """
-    from fitrec.services.history import flagged_sets
+    from fitrec.services.history import flagged_sessions_in, flagged_sets_in, load_history
 
     with service_errors():
         ctx = LocalContext()
-        found = flagged_sets(ctx.make_uow, ctx.owner_id)
+        history = load_history(ctx.make_uow, ctx.owner_id)
+    found = flagged_sets_in(history)
+    sessions = flagged_sessions_in(history)
     if as_json:
-        rows = [
+        rows: list[dict[str, object]] = [
             {
+                "kind": "set",
                 "set_id": f.performed.id,
                 "session_id": f.session_id,
                 "date": f.started_at.astimezone().date().isoformat(),
@@ -142,29 +158,91 @@ def history_flagged(
             }
             for f in found
         ]
+        rows.extend(
+            {
+                "kind": "session",
+                "session_id": s.session.id,
+                "date": s.session.started_at.astimezone().date().isoformat(),
+                "workout": s.workout,
+                "started_at": s.session.started_at.isoformat(),
+                "finished_at": s.session.finished_at.isoformat() if s.session.finished_at else None,
+                "duration_s": s.duration_s,
+                "reason": s.reason,
+            }
+            for s in sessions
+        )
         typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return
     out = console()
-    if not found:
-        out.print("No flagged sets.")
+    if not found and not sessions:
+        out.print("No flagged sets or workouts.")
         return
     from rich.table import Table
 
-    table = Table("Date", "Workout", "Exercise", "Weight", "Reps", "Reason")
-    id_column(table, "Set id")
-    for f in found:
-        p = f.performed
-        table.add_row(
-            when(f.started_at)[:10],
-            f.workout or "-",
-            p.exercise_slug,
-            f"{num(p.weight)} {p.unit}",
-            str(p.reps),
-            f.reason,
-            p.id or "",
-        )
-    out.print(table)
-    out.print(CONFIRM_HINT, highlight=False, markup=False)
+    if found:
+        table = Table("Date", "Workout", "Exercise", "Weight", "Reps", "Reason")
+        id_column(table, "Set id")
+        for f in found:
+            p = f.performed
+            table.add_row(
+                when(f.started_at)[:10],
+                f.workout or "-",
+                p.exercise_slug,
+                f"{num(p.weight)} {p.unit}",
+                str(p.reps),
+                f.reason,
+                p.id or "",
+            )
+        out.print(table)
+        out.print(CONFIRM_HINT, highlight=False, markup=False)
+    if sessions:
+        table = Table("Date", "Workout", "Duration", "Reason")
+        id_column(table, "Session id")
+        for s in sessions:
+            table.add_row(
+                when(s.session.started_at)[:10],
+                s.workout or "-",
+                _hours(s.duration_s),
+                s.reason,
+                s.session.id or "",
+            )
+        out.print(table)
+        out.print(SESSION_HINT, highlight=False, markup=False)
+
+
+@history_app.command("confirm")
+def history_confirm(
+    session_id: str = typer.Argument(..., help="Session id from `fitrec history flagged`."),
+    finished: str | None = typer.Option(
+        None,
+        "--finished",
+        help='The real end time in local time, "YYYY-MM-DD HH:MM" (corrects the duration).',
+    ),
+) -> None:
+    """Clear a workout's duration flag: it really lasted that long, or --finished corrects it.
+
+    Example: fitrec history confirm 9b1c0e4d2f6a4b8e9d7c5a3b1f0e2d4c --finished "2025-01-01 10:30"
+    """
+    from datetime import datetime
+
+    from fitrec.services.history import confirm_session, duration_s
+
+    finished_at = None
+    if finished is not None:
+        try:
+            finished_at = datetime.fromisoformat(finished.strip()).astimezone()
+        except ValueError:
+            typer.echo(
+                f"--finished: {finished!r} is not a time; use the form 2025-01-01 10:30", err=True
+            )
+            raise typer.Exit(2) from None
+    with service_errors({"finished_at": "--finished"}):
+        ctx = LocalContext()
+        done = confirm_session(ctx.make_uow, ctx.owner_id, session_id, finished_at=finished_at)
+    typer.echo(
+        f"session {done.id}: {when(done.started_at)} → {when(done.finished_at)} "
+        f"({_hours(duration_s(done))}), not flagged"
+    )
 
 
 def register(app: typer.Typer) -> None:

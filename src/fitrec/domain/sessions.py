@@ -77,3 +77,4 @@ class Session:
     id: str | None = None
     import_key: str | None = None  # an importer's fingerprint: re-importing adds nothing
     source: str | None = None  # where an imported session came from: "strong", "hevy"...
+    flagged: bool = False  # an implausible duration (a timer left running) awaiting confirmation

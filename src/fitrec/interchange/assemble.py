@@ -99,6 +99,7 @@ def _session(
     if absurd:
         batch.issues.append(RowIssue(head.row, "Duration", absurd))
         batch.flagged_sessions.add(key)
+        session.flagged = True
     blocks: dict[str, tuple[str, list[str]]] = {}  # group -> (label, exercise slugs in order)
     pending_rest: int | None = None
     per_exercise: dict[str, int] = {}

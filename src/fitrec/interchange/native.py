@@ -79,6 +79,7 @@ def session_to_dict(session: Session) -> dict[str, Any]:
         "note": session.note,
         "source": session.source,
         "import_key": session.import_key,
+        "flagged": session.flagged,
         "sets": [set_to_dict(p) for p in session.sets],
         "feedback": [
             {"block": f.block_label, "pump": f.pump, "exhaustion": f.exhaustion, "note": f.note}
@@ -209,6 +210,7 @@ def _session(r: _Reader) -> Session:
         id=r.text("id"),
         source=r.text("source"),
         import_key=r.text("import_key"),
+        flagged=bool(r.raw("flagged")),
         sets=[_set(s) for s in r.items("sets")],
         feedback=[
             Feedback(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from fitrec.domain.sessions import PerformedSet, Session
 from fitrec.services.unit_of_work import UowFactory
@@ -56,8 +56,13 @@ def flag_reason(performed: PerformedSet) -> str:
 
 def flagged_sets(make_uow: UowFactory, owner_id: int) -> list[FlaggedSet]:
     """Every flagged set of the owner: newest session first, sets in the order done."""
+    return flagged_sets_in(load_history(make_uow, owner_id))
+
+
+def flagged_sets_in(history: list[Session]) -> list[FlaggedSet]:
+    """The flagged sets of a history (oldest first): newest session first, sets in order."""
     found: list[FlaggedSet] = []
-    for session in reversed(load_history(make_uow, owner_id)):
+    for session in reversed(history):
         for performed in session.sets:
             if performed.flagged:
                 found.append(
@@ -70,6 +75,89 @@ def flagged_sets(make_uow: UowFactory, owner_id: int) -> list[FlaggedSet]:
                     )
                 )
     return found
+
+
+@dataclass(frozen=True, slots=True)
+class FlaggedSession:
+    """A session whose duration is implausible (a timer left running), and why."""
+
+    session: Session
+    workout: str | None
+    reason: str
+
+    @property
+    def duration_s(self) -> int | None:
+        """How long the session claims to have lasted, in seconds."""
+        return duration_s(self.session)
+
+
+def duration_s(session: Session) -> int | None:
+    """A session's recorded length in seconds, or None while it is not finished."""
+    if session.finished_at is None:
+        return None
+    return int((session.finished_at - session.started_at).total_seconds())
+
+
+def _session_reason(session: Session) -> str:
+    from fitrec.interchange.sanity import implausible_duration
+
+    return implausible_duration(duration_s(session)) or "implausible duration"
+
+
+def flagged_sessions(make_uow: UowFactory, owner_id: int) -> list[FlaggedSession]:
+    """Every session of the owner flagged for its duration, newest first."""
+    return flagged_sessions_in(load_history(make_uow, owner_id))
+
+
+def flagged_sessions_in(history: list[Session]) -> list[FlaggedSession]:
+    """The sessions of a history (oldest first) flagged for their duration, newest first."""
+    return [
+        FlaggedSession(
+            session=session,
+            workout=session.workout_name or session.program_name or session.source,
+            reason=_session_reason(session),
+        )
+        for session in reversed(history)
+        if session.flagged
+    ]
+
+
+def confirm_session(
+    make_uow: UowFactory,
+    owner_id: int,
+    session_id: str,
+    *,
+    finished_at: datetime | None = None,
+) -> Session:
+    """Clear a session's duration flag: its end time was real, or `finished_at` corrects it.
+
+    One transaction; another owner's session is NotFound.
+    """
+    from fitrec.services.errors import InvalidInput, NotFound
+
+    with make_uow() as uow:
+        stored = uow.sessions.get(owner_id, session_id)
+        header = uow.sessions.open_session(owner_id, session_id)
+        if stored is None or header is None:
+            raise NotFound("session", session_id)
+        if finished_at is not None and finished_at.tzinfo is None:
+            finished_at = finished_at.replace(tzinfo=UTC)  # as the store reads naive times
+        end = finished_at or stored.finished_at
+        if end is None:
+            raise InvalidInput("finished_at", "the session has no end time: give the real one")
+        if end <= stored.started_at:
+            raise InvalidInput(
+                "finished_at",
+                f"must be after the start ({stored.started_at.isoformat(timespec='minutes')})",
+            )
+        if finished_at is None and not stored.flagged:
+            return stored
+        # Storing the end time the lifter stands by settles the flag on the duration.
+        uow.sessions.finish(owner_id, header.row_id, finished_at=end, note=None)
+        done = uow.sessions.get(owner_id, session_id)
+        uow.commit()
+    assert done is not None
+    return done
 
 
 def get_set(make_uow: UowFactory, owner_id: int, set_id: str) -> PerformedSet:

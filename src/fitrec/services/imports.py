@@ -98,7 +98,8 @@ def _summarise(
     rests = 0
     for session in sessions:
         rests += batch_rest.get(session.import_key or "", 0)
-        if (session.import_key or "") in flagged_sessions:
+        # One count per flagged session, whether the importer or a native file flagged it.
+        if session.flagged or (session.import_key or "") in flagged_sessions:
             flagged += 1
         for performed in session.sets:
             sets += 1

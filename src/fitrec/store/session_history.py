@@ -37,6 +37,7 @@ _HISTORY_SESSION_COLUMNS = (
     S.c.note.label("session_note"),
     S.c.import_key,
     S.c.source,
+    S.c.flagged.label("session_flagged"),
 )
 
 
@@ -78,8 +79,10 @@ def read_history(
     for row in orm.execute(statement):
         if row.session_row != current_row:
             current_row = row.session_row
-            # The set columns carry their own `note`; the session's is labelled apart.
-            current = session_from_row(row, note_column="session_note")
+            # The set columns carry their own `note` and `flagged`; the session's are labelled.
+            current = session_from_row(
+                row, note_column="session_note", flagged_column="session_flagged"
+            )
             sessions.append(current)
             by_row[current_row] = current
         if row.client_id is not None and current is not None:
@@ -110,6 +113,7 @@ def insert_sessions(orm: OrmSession, owner_id: int, sessions: Iterable[Session])
             "note": s.note,
             "import_key": s.import_key,
             "source": s.source,
+            "flagged": s.flagged,
         }
         for s, public_id in zip(batch, public_ids, strict=True)
     ]

@@ -89,8 +89,11 @@ def set_values(owner_id: int, session_row: int, performed: PerformedSet) -> dict
     }
 
 
-def session_from_row(row: Any, note_column: str = "note") -> Session:
-    """A session header (no sets) from a row; `note_column` names the column of its note."""
+def session_from_row(
+    row: Any, note_column: str = "note", flagged_column: str = "flagged"
+) -> Session:
+    """A session header (no sets) from a row; the column names say where its note and flag are
+    when a join with the set columns (which carry their own) labels them apart."""
     started = from_db(row.started_at)
     assert started is not None
     return Session(
@@ -102,6 +105,7 @@ def session_from_row(row: Any, note_column: str = "note") -> Session:
         id=row.public_id,
         import_key=row.import_key,
         source=row.source,
+        flagged=bool(getattr(row, flagged_column)),
     )
 
 

@@ -226,8 +226,12 @@ class SqlSessionRepository:
         finished_at: datetime,
         note: str | None,
     ) -> None:
-        """Mark a session finished (its note replaced when given)."""
-        values: dict[str, Any] = {"finished_at": to_db(finished_at)}
+        """Mark a session finished (its note replaced when given).
+
+        The end time given is the one the lifter stands by, so it settles any flag about
+        the session's duration.
+        """
+        values: dict[str, Any] = {"finished_at": to_db(finished_at), "flagged": False}
         if note is not None:
             values["note"] = note
         self._session.execute(

@@ -18,6 +18,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -198,6 +199,10 @@ class SessionRow(Base):
     note: Mapped[str | None] = mapped_column(Text)
     import_key: Mapped[str | None] = mapped_column(String(128))
     source: Mapped[str | None] = mapped_column(String(32))
+    # An implausible duration: kept out of duration analytics until confirmed or corrected.
+    flagged: Mapped[bool] = mapped_column(
+        Boolean, nullable=False, default=False, server_default=false()
+    )
 
 
 class PerformedSetRow(Base):
