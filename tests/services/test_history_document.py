@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
@@ -13,7 +13,7 @@ from fitrec.api.session_view import history_json
 from fitrec.domain.sessions import PerformedSet, Session, SetType
 from fitrec.domain.units import Unit
 from fitrec.services import history, sessions
-from fitrec.services.history_document import history_document
+from fitrec.services.history_document import history_document, history_key
 
 START = datetime(2024, 3, 1, 9, 0, tzinfo=UTC)
 
@@ -164,3 +164,49 @@ def test_weights_with_up_to_six_decimals_print_as_python_does(
     assert all(isinstance(s["weight"], float) for s in found["sets"])
     written = history_document(make_uow, owner_id)
     assert all(f'"weight":{w!r}' in written for w in weights if w == 0 or w >= 0.0001)
+
+
+def test_cached_document_equals_a_fresh_one_and_a_logged_set_invalidates_it(
+    make_uow, owner_id: int
+) -> None:
+    history.add_sessions(make_uow, owner_id, _varied())
+    filters: list[dict[str, Any]] = [
+        {},
+        {"exercise_slug": "cable-fly"},
+        {"since": START + timedelta(hours=12)},
+        {"exercise_slug": "barbell-squat", "since": START - timedelta(days=1)},
+    ]
+    first = [history_document(make_uow, owner_id, **f) for f in filters]
+    with make_uow() as uow:
+        fresh = [uow.history_documents.document(owner_id, **f) for f in filters]
+        version = uow.analytics_cache.version(owner_id)
+        stored = [
+            uow.analytics_cache.get(owner_id, history_key(**f_keys(f)), version) for f in filters
+        ]
+    assert first == fresh == stored  # the first request built and stored each document
+    assert [history_document(make_uow, owner_id, **f) for f in filters] == fresh
+
+    opened = sessions.start_session(make_uow, owner_id, started_at=START + timedelta(days=3))
+    sessions.log_set(
+        make_uow, owner_id, opened.id, exercise="cable-fly", weight=20, reps=10, set_id="new-1"
+    )
+    after = [history_document(make_uow, owner_id, **f) for f in filters]
+    with make_uow() as uow:
+        assert after == [uow.history_documents.document(owner_id, **f) for f in filters]
+    # Every document holding the new set changed; the squat-only one did not.
+    assert [a != b for a, b in zip(after, fresh, strict=True)] == [True, True, True, False]
+    assert '"id":"new-1"' in after[0] and '"id":"new-1"' in after[1]
+
+
+def f_keys(filters: dict[str, Any]) -> dict[str, Any]:
+    """The filters as history_key's arguments."""
+    return {"exercise_slug": filters.get("exercise_slug"), "since": filters.get("since")}
+
+
+def test_history_key_names_the_same_moment_once() -> None:
+    naive = datetime(2024, 3, 1, 9, 0)
+    assert history_key(None, naive) == history_key(None, naive.replace(tzinfo=UTC))
+    assert history_key(None, START) == history_key(
+        None, START.astimezone(timezone(timedelta(hours=2)))
+    )
+    assert history_key("cable-fly", None) != history_key(None, None)

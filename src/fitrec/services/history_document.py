@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 from fitrec.services.unit_of_work import UowFactory
+
+
+def history_key(exercise_slug: str | None, since: datetime | None) -> str:
+    """The analytics-cache key of one history document: its filters, the time as UTC."""
+    if since is not None and since.tzinfo is not None:
+        since = since.astimezone(UTC).replace(tzinfo=None)
+    moment = since.isoformat() if since is not None else ""
+    return f"history/{exercise_slug or ''}/{moment}"
 
 
 def history_document(
@@ -17,6 +25,20 @@ def history_document(
     """Every session of the owner, oldest first with its sets in order, as JSON text.
 
     The same document as building `load_history` into JSON, without a Python object per set.
+    It is kept in the analytics cache under the owner's history version (bumped by the
+    store on every change to sessions, sets and feedback): an unchanged history costs two
+    small reads instead of formatting every set again.
     """
+    key = history_key(exercise_slug, since)
     with make_uow() as uow:
-        return uow.history_documents.document(owner_id, exercise_slug=exercise_slug, since=since)
+        version = uow.analytics_cache.version(owner_id)
+        cached = uow.analytics_cache.get(owner_id, key, version)
+        if cached is not None:
+            return cached
+        # Same transaction: the document is built from the history this version names.
+        document = uow.history_documents.document(
+            owner_id, exercise_slug=exercise_slug, since=since
+        )
+        uow.analytics_cache.put(owner_id, key, version, document)
+        uow.commit()
+        return document
