@@ -162,7 +162,11 @@ class SessionRepository(Protocol):
         finished_at: datetime,
         note: str | None,
     ) -> None:
-        """Mark a session finished (its note replaced when given)."""
+        """Mark a session finished (its note replaced when given); clears its duration flag.
+
+        The end time given is the one the lifter stands by, so a flag raised on the
+        session's duration (an import's timer left running) is settled by it.
+        """
         ...
 
     def save_feedback(self, owner_id: int, session_row: int, feedback: Feedback) -> None:
