@@ -55,6 +55,11 @@ class BodyLimitMiddleware:
         if declared is not None and (not declared.isdigit() or int(declared) > limit):
             await self._refuse(scope, send, limit)
             return
+        if declared is not None or _header(scope, b"transfer-encoding") is None:
+            # The server reads no more than the declared length, and a request with neither
+            # header has no body: only a chunked body needs counting as it arrives.
+            await self.app(scope, receive, send)
+            return
         received = 0
         started = False
 
@@ -130,9 +135,13 @@ class WebSessionMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        # A bearer request is left to the token check before the cookie is even parsed.
+        if _header(scope, b"authorization") is not None:
+            await self.app(scope, receive, send)
+            return
         state = scope.setdefault("state", {})
         cookie = _cookie(scope, SESSION_COOKIE)
-        if not cookie or _header(scope, b"authorization") is not None:
+        if not cookie:
             await self.app(scope, receive, send)
             return
         found = await run_in_threadpool(accounts.web_session, self.make_uow, cookie)

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query, Response
+from fastapi import APIRouter, Path, Query, Request, Response
 from pydantic import BaseModel
 
-from fitrec.api.deps import Caller, Owner, Uow, invalid_token
+from fitrec.api.deps import SIGNED_IN, Caller, Owner, Uow, invalid_token
 from fitrec.api.problems import problem_responses
 from fitrec.api.schemas_training import (
     FeedbackIn,
@@ -70,6 +70,64 @@ class History(BaseModel):
     sessions: list[HistorySession]
 
 
+# Routes are matched in the order they are declared: the hottest first (logging a set).
+@router.put(
+    "/sessions/{session_id}/sets/{set_id}",
+    response_model=SetOut,
+    responses={
+        **WRITE,
+        201: {"description": "Stored now", "model": SetOut},
+        200: {"description": "Already stored under this id: the stored set"},
+    },
+    openapi_extra=SIGNED_IN,
+)
+def put_set(
+    session_id: SessionId, set_id: SetId, body: SetIn, caller: Caller, request: Request
+) -> Response:
+    """Log a set under the client's id: 201 the first time, 200 with the stored set after."""
+    make_uow: UowFactory = request.app.state.make_uow
+    try:
+        logged = _log_set(make_uow, caller, session_id, set_id, body)
+    except accounts.InvalidToken:
+        raise invalid_token() from None
+    # Written here, in the worker thread: FastAPI would validate the returned model
+    # against `response_model` in a second thread hop.
+    document = set_out(logged.performed, logged.session_id).model_dump_json()
+    return Response(
+        document, status_code=201 if logged.created else 200, media_type="application/json"
+    )
+
+
+def _log_set(
+    make_uow: UowFactory, caller: accounts.Caller, session_id: str, set_id: str, body: SetIn
+) -> sessions.LoggedSet:
+    # The bearer token is checked in the logging transaction: one transaction per set.
+    return sessions.log_set(
+        make_uow,
+        caller,
+        session_id,
+        exercise=body.exercise_slug or body.exercise or "",
+        weight=body.weight,
+        reps=body.reps,
+        unit=body.unit,
+        set_type=body.set_type,
+        rpe=body.rpe,
+        rir=body.rir,
+        rest_before_s=body.rest_before_s,
+        note=body.note,
+        block_label=body.block_label,
+        position=body.position,
+        set_id=set_id,
+        performed_at=body.performed_at,
+    )
+
+
+@router.get("/sessions/{session_id}", response_model=SessionOut, responses=READ)
+def get_session(session_id: SessionId, owner: Owner, make_uow: Uow) -> SessionOut:
+    """A session: its plan, sets, feedback and (when finished) targets for next time."""
+    return session_out(make_uow, owner, sessions.get_session(make_uow, owner, session_id))
+
+
 @router.post("/sessions", status_code=201, response_model=SessionOut, responses=WRITE)
 def start_session(body: SessionIn, owner: Owner, make_uow: Uow) -> SessionOut:
     """Start a session from a program's workout (`program_id`, `workout`) or a free one."""
@@ -126,12 +184,6 @@ def history(
     return Response(document, media_type="application/json")
 
 
-@router.get("/sessions/{session_id}", response_model=SessionOut, responses=READ)
-def get_session(session_id: SessionId, owner: Owner, make_uow: Uow) -> SessionOut:
-    """A session: its plan, sets, feedback and (when finished) targets for next time."""
-    return session_out(make_uow, owner, sessions.get_session(make_uow, owner, session_id))
-
-
 @router.delete(
     "/sessions/{session_id}", status_code=204, responses=problem_responses(401, 403, 404)
 )
@@ -139,56 +191,6 @@ def delete_session(session_id: SessionId, owner: Owner, make_uow: Uow) -> Respon
     """Delete a session with its sets and feedback."""
     sessions.delete_session(make_uow, owner, session_id)
     return Response(status_code=204)
-
-
-@router.put(
-    "/sessions/{session_id}/sets/{set_id}",
-    response_model=SetOut,
-    responses={
-        **WRITE,
-        201: {"description": "Stored now", "model": SetOut},
-        200: {"description": "Already stored under this id: the stored set"},
-    },
-)
-def put_set(
-    session_id: SessionId,
-    set_id: SetId,
-    body: SetIn,
-    response: Response,
-    caller: Caller,
-    make_uow: Uow,
-) -> SetOut:
-    """Log a set under the client's id: 201 the first time, 200 with the stored set after."""
-    try:
-        logged = _log_set(make_uow, caller, session_id, set_id, body)
-    except accounts.InvalidToken:
-        raise invalid_token() from None
-    response.status_code = 201 if logged.created else 200
-    return set_out(logged.performed, logged.session_id)
-
-
-def _log_set(
-    make_uow: UowFactory, caller: accounts.Caller, session_id: str, set_id: str, body: SetIn
-) -> sessions.LoggedSet:
-    # The bearer token is checked in the logging transaction: one transaction per set.
-    return sessions.log_set(
-        make_uow,
-        caller,
-        session_id,
-        exercise=body.exercise_slug or body.exercise or "",
-        weight=body.weight,
-        reps=body.reps,
-        unit=body.unit,
-        set_type=body.set_type,
-        rpe=body.rpe,
-        rir=body.rir,
-        rest_before_s=body.rest_before_s,
-        note=body.note,
-        block_label=body.block_label,
-        position=body.position,
-        set_id=set_id,
-        performed_at=body.performed_at,
-    )
 
 
 def _in_session(make_uow: Uow, owner: int, session_id: str, set_id: str) -> None:
