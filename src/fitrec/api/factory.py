@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import threading
+
 from fastapi import APIRouter, FastAPI
 
 from fitrec.api import (
@@ -32,6 +35,11 @@ def install_api(app: FastAPI, settings: Settings, make_uow: UowFactory) -> None:
     """Mount the API on `app`: routes, error documents, the body limit and web sessions."""
     app.state.make_uow = make_uow
     app.state.settings = settings
+    # SQLite has one write lock per database: writers of one process queue on a lock of
+    # their own, woken as soon as it is free, instead of up to 40 worker threads polling
+    # the database's lock with sleeps. PostgreSQL locks rows and needs no such queue.
+    sqlite = settings.database_url.startswith("sqlite")
+    app.state.write_lock = threading.Lock() if sqlite else contextlib.nullcontext()
     # Each router is included on the app itself: every level of nesting costs a second
     # pass of route matching per request.
     for router in api_routers():

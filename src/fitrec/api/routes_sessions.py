@@ -87,7 +87,8 @@ def put_set(
     """Log a set under the client's id: 201 the first time, 200 with the stored set after."""
     make_uow: UowFactory = request.app.state.make_uow
     try:
-        logged = _log_set(make_uow, caller, session_id, set_id, body)
+        with request.app.state.write_lock:
+            logged = _log_set(make_uow, caller, session_id, set_id, body)
     except accounts.InvalidToken:
         raise invalid_token() from None
     # Written here, in the worker thread: FastAPI would validate the returned model
