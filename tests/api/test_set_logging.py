@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi.testclient import TestClient
 
-from tests.api.conftest import User
+from tests.api.conftest import PASSWORD, User
 
 SET = {"exercise": "bench press", "weight": 80, "reps": 8, "rpe": 8}
 
@@ -69,3 +69,40 @@ def test_same_id_in_another_session_is_409(client: TestClient, alice: User, bob:
     assert clash.status_code == 409
     theirs = client.put(f"/api/v1/sessions/{one}/sets/y", headers=bob.headers, json=SET)
     assert theirs.status_code == 404
+
+
+def test_history_answers_the_cached_document_until_a_set_is_logged(
+    client: TestClient, alice: User
+) -> None:
+    session = _session(client, alice)
+    path = f"/api/v1/sessions/{session}/sets/h1"
+    assert client.put(path, headers=alice.headers, json=SET).status_code == 201
+    for query in ("", "?exercise=bench%20press", "?exercise=barbell-bench-press"):
+        first = client.get("/api/v1/history" + query, headers=alice.headers)
+        again = client.get("/api/v1/history" + query, headers=alice.headers)
+        assert first.status_code == again.status_code == 200
+        assert first.content == again.content
+        assert [s["id"] for s in first.json()["sessions"][0]["sets"]] == ["h1"]
+    second = f"/api/v1/sessions/{session}/sets/h2"
+    assert client.put(second, headers=alice.headers, json=SET).status_code == 201
+    for query in ("", "?exercise=bench%20press"):
+        after = client.get("/api/v1/history" + query, headers=alice.headers).json()
+        assert [s["id"] for s in after["sessions"][0]["sets"]] == ["h1", "h2"]
+
+
+def test_a_cookie_request_to_log_a_set_needs_the_csrf_token(
+    client: TestClient, alice: User
+) -> None:
+    session = _session(client, alice)
+    answer = client.post("/api/v1/login", json={"email": alice.email, "password": PASSWORD})
+    assert answer.status_code == 200, answer.text
+    csrf = str(answer.json()["csrf_token"])
+    path = f"/api/v1/sessions/{session}/sets/c1"
+    forged = client.put(path, json=SET)
+    assert forged.status_code == 403
+    assert forged.headers["content-type"].startswith("application/problem+json")
+    logged = client.put(path, json=SET, headers={"X-CSRF-Token": csrf})
+    assert logged.status_code == 201, logged.text
+    assert client.put(path, json=SET, headers={"X-CSRF-Token": csrf}).status_code == 200
+    client.cookies.clear()
+    assert client.put(f"/api/v1/sessions/{session}/sets/c2", json=SET).status_code == 401
