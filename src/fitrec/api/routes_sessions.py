@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request, Response
 from pydantic import BaseModel
+from starlette.concurrency import run_in_threadpool
 
 from fitrec.api.deps import SIGNED_IN, Caller, Owner, Uow, invalid_token
 from fitrec.api.problems import problem_responses
@@ -81,22 +83,29 @@ class History(BaseModel):
     },
     openapi_extra=SIGNED_IN,
 )
-def put_set(
+async def put_set(
     session_id: SessionId, set_id: SetId, body: SetIn, caller: Caller, request: Request
 ) -> Response:
     """Log a set under the client's id: 201 the first time, 200 with the stored set after."""
-    make_uow: UowFactory = request.app.state.make_uow
+    state = request.app.state
+    work = functools.partial(_logged_document, state.make_uow, caller, session_id, set_id, body)
+    if state.inline_writes:
+        # Blocks this worker's loop for one short transaction (see install_api); the
+        # response is written here too, not validated again in a second thread hop.
+        created, document = work()
+    else:
+        created, document = await run_in_threadpool(work)
+    return Response(document, status_code=201 if created else 200, media_type="application/json")
+
+
+def _logged_document(
+    make_uow: UowFactory, caller: accounts.Caller, session_id: str, set_id: str, body: SetIn
+) -> tuple[bool, str]:
     try:
-        with request.app.state.write_lock:
-            logged = _log_set(make_uow, caller, session_id, set_id, body)
+        logged = _log_set(make_uow, caller, session_id, set_id, body)
     except accounts.InvalidToken:
         raise invalid_token() from None
-    # Written here, in the worker thread: FastAPI would validate the returned model
-    # against `response_model` in a second thread hop.
-    document = set_out(logged.performed, logged.session_id).model_dump_json()
-    return Response(
-        document, status_code=201 if logged.created else 200, media_type="application/json"
-    )
+    return logged.created, set_out(logged.performed, logged.session_id).model_dump_json()
 
 
 def _log_set(
