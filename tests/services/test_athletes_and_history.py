@@ -43,6 +43,8 @@ def test_profile_defaults_then_updates(make_uow, owner_id: int, other_owner_id: 
         ({"training_age_months": -1}, "training_age_months"),
         ({"bodyweight": -70}, "bodyweight"),
         ({"plates": {"20": -1}}, "plates[20]"),
+        ({"plates": {"1.255": 2}}, "plates[1.255]"),
+        ({"bar_weight": 20.001}, "bar_weight"),
         ({"one_rep_maxes_kg": {"Bnch": 100}}, "one_rep_maxes_kg[Bnch]"),
         ({"favourite": "bench"}, "favourite"),
     ],

@@ -30,7 +30,9 @@ def get_profile(make_uow: UowFactory, owner_id: int) -> AthleteProfile:
         return uow.profiles.get(owner_id) or AthleteProfile()
 
 
-def _weight(value: Any, unit: Unit, field: str, *, allow_zero: bool = True) -> float | None:
+def _weight(
+    value: Any, unit: Unit, field: str, *, allow_zero: bool = True, hundredths: bool = False
+) -> float | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float):
@@ -38,6 +40,9 @@ def _weight(value: Any, unit: Unit, field: str, *, allow_zero: bool = True) -> f
     low_ok = value >= 0 if allow_zero else value > 0
     if not low_ok or to_kg(float(value), unit) > MAX_WEIGHT_KG:
         raise InvalidInput(field, f"must be between 0 and {MAX_WEIGHT_KG:g} kg")
+    # Bars and plates are loaded by the plate solver, which works in whole hundredths.
+    if hundredths and abs(value * 100 - round(value * 100)) > 1e-6:
+        raise InvalidInput(field, f"{value!r} is finer than a hundredth of a {unit.value}")
     return float(value)
 
 
@@ -70,7 +75,9 @@ def update_profile(
         if "bodyweight" in changes:
             profile.bodyweight = _weight(changes["bodyweight"], profile.unit, "bodyweight")
         if "bar_weight" in changes:
-            profile.bar_weight = _weight(changes["bar_weight"], profile.unit, "bar_weight")
+            profile.bar_weight = _weight(
+                changes["bar_weight"], profile.unit, "bar_weight", hundredths=True
+            )
         if "plates" in changes:
             profile.plates = _plates(changes["plates"], profile.unit)
         if "one_rep_maxes_kg" in changes:
@@ -90,7 +97,7 @@ def _plates(value: Any, unit: Unit) -> dict[float, int]:
             w = float(weight)
         except (TypeError, ValueError):
             raise InvalidInput(field, "plate weight is not a number") from None
-        if _weight(w, unit, field, allow_zero=False) is None:
+        if _weight(w, unit, field, allow_zero=False, hundredths=True) is None:
             raise InvalidInput(field, "plate weight is missing")
         if isinstance(count, bool) or not isinstance(count, int) or not 0 <= count <= 100:
             raise InvalidInput(field, "count of pairs must be a whole number from 0 to 100")
