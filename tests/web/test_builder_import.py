@@ -60,9 +60,18 @@ def test_importing_a_small_strong_file_through_the_page(
     assert "Would add 1 session(s) and 3 set(s)" in page.locator("#import-summary").inner_text()
     assert "Cable Crossover" in page.content()
     web.screenshots("import-preview")
+    # Correct a name in the preview: the lifter says the crossover is a cable fly.
+    page.get_by_label("Exercise for Cable Crossover").fill("Cable Fly")
+    page.get_by_role("button", name="Preview again").click()
+    page.wait_for_selector("#preview-heading")
+    assert page.get_by_label("Exercise for Cable Crossover").input_value() == "cable-fly"
+    row = page.locator("tr", has=page.get_by_label("Exercise for Cable Crossover"))
+    assert "mapping" in row.inner_text()
     page.get_by_role("button", name="Import 1 session(s)").click()
     page.wait_for_selector("#done-heading")
     assert "Added 1 session(s) and 3 set(s)" in page.locator("#import-summary").inner_text()
     page.goto(url + "/history")
     assert page.locator("table.data-table tbody tr").count() == 1
+    page.locator("table.data-table tbody tr a").first.click()
+    assert "Cable Fly" in page.content() and "Cable Crossover" not in page.content()
     assert not web.errors, web.errors

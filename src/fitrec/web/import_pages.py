@@ -37,7 +37,9 @@ def _import(
     source: str,
     unit: str,
     dry_run: bool,
+    mapping: dict[str, str] | None = None,
 ) -> Response:
+    from fitrec.catalog import default_catalog
     from fitrec.services.imports import ImportFailed, import_file
 
     try:
@@ -48,6 +50,7 @@ def _import(
             source=source or None,
             unit=unit or None,
             dry_run=dry_run,
+            mapping=mapping or None,
         )
     except ImportFailed as error:
         where = f" (row {error.row})" if error.row else ""
@@ -66,6 +69,7 @@ def _import(
         unit=unit,
         payload=base64.b64encode(data).decode("ascii") if dry_run else "",
         review=[n for n in result.names if n.needs_review],
+        exercises=[(e.slug, e.name) for e in default_catalog()] if dry_run else [],
     )
 
 
@@ -113,11 +117,48 @@ def confirm(
     filename: Annotated[str, Form()] = "upload",
     source: Annotated[str, Form()] = "",
     unit: Annotated[str, Form()] = "",
+    action: Annotated[str, Form()] = "import",
+    map_foreign: Annotated[list[str] | None, Form()] = None,
+    map_auto: Annotated[list[str] | None, Form()] = None,
+    map_slug: Annotated[list[str] | None, Form()] = None,
 ) -> Response:
-    """Import the previewed file for real, in one transaction."""
+    """Import the previewed file for real (one transaction), or preview it again, with the
+    names the lifter corrected."""
     check_form_token(request, viewer, csrf)
     try:
         data = base64.b64decode(payload, validate=True)
     except (binascii.Error, ValueError):
         return _error(request, "the preview expired; upload the file again")
-    return _import(request, factory, viewer.owner_id, data, filename, source, unit, dry_run=False)
+    mapping = corrected_mapping(map_foreign or [], map_auto or [], map_slug or [])
+    return _import(
+        request,
+        factory,
+        viewer.owner_id,
+        data,
+        filename,
+        source,
+        unit,
+        dry_run=action == "preview",
+        mapping=mapping,
+    )
+
+
+def corrected_mapping(foreign: list[str], auto: list[str], chosen: list[str]) -> dict[str, str]:
+    """Foreign name -> slug for the names whose exercise the lifter changed in the preview.
+
+    A slug or any name the catalogue knows is accepted; an unknown one is passed on so the
+    import names it in its error.
+    """
+    from fitrec.catalog import default_catalog
+
+    catalog = default_catalog()
+    mapping: dict[str, str] = {}
+    for name, before, after in zip(foreign, auto, chosen, strict=False):
+        after = after.strip()
+        if not after or after == before:
+            continue
+        if after not in catalog:
+            match = catalog.lookup(after)
+            after = match.exercise.slug if match is not None else after
+        mapping[name] = after
+    return mapping
