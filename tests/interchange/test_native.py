@@ -56,6 +56,7 @@ sessions = st.builds(
     id=st.one_of(st.none(), st.uuids().map(lambda u: u.hex)),
     import_key=st.one_of(st.none(), st.text(min_size=1, max_size=20)),
     source=st.one_of(st.none(), st.sampled_from(["strong", "hevy"])),
+    program_id=st.one_of(st.none(), st.just("p1")),
 )
 YOKE = Exercise(
     slug="custom-yoke",
@@ -71,18 +72,21 @@ YOKE = Exercise(
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(sessions, max_size=4))
-def test_export_import_export_is_a_fixed_point(items: list[Session]) -> None:
+@given(st.lists(sessions, max_size=4), st.sampled_from([set(), {"custom-yoke"}]))
+def test_export_import_export_is_a_fixed_point(items: list[Session], review: set[str]) -> None:
     document = NativeDocument(
         sessions=items,
-        programs=[{"name": "P", "text": "program: P\n", "template": None}],
+        programs=[{"id": "p1", "name": "P", "text": "program: P\n", "template": None}],
         custom_exercises=[YOKE],
+        needs_review=review,
         profile={"unit": "kg", "plates": {"20": 2}},
     )
     first = dump_native(document)
     loaded = load_native(first)
     assert loaded.sessions == items
     assert loaded.custom_exercises == [YOKE]
+    assert loaded.needs_review == review
+    assert loaded.programs == document.programs
     assert dump_native(loaded) == first
 
 
@@ -102,3 +106,11 @@ def test_export_import_export_is_a_fixed_point(items: list[Session]) -> None:
 def test_broken_documents_say_where(text: str, message: str) -> None:
     with pytest.raises(InterchangeError, match=message.replace("[", r"\[").replace("]", r"\]")):
         load_native(text)
+
+
+def test_customs_from_a_file_without_their_review_state_await_review() -> None:
+    text = (
+        '{"format": "fitrec", "version": 1, "custom_exercises": [{"slug": "custom-yoke",'
+        ' "name": "Yoke", "mechanic": "compound"}]}'
+    )
+    assert load_native(text).needs_review == {"custom-yoke"}

@@ -17,6 +17,7 @@ from fitrec.domain.sessions import Feedback, PerformedSet, Session, SetType
 from fitrec.domain.units import Unit
 from fitrec.services.athletes import update_profile
 from fitrec.services.errors import InvalidInput, NotFound
+from fitrec.services.exercises import add_custom_exercise
 from fitrec.services.exports import export_account
 from fitrec.services.history import (
     add_sessions,
@@ -167,12 +168,27 @@ def test_owners_do_not_see_each_others_imports(
 
 
 def _comparable(text: str) -> dict[str, Any]:
-    """An export without the ids a database hands out."""
+    """An export without the ids a database hands out; a program link names the program."""
     document = json.loads(text)
+    names = {p.pop("id"): p["name"] for p in document["programs"]}
     for session in document["sessions"]:
         session.pop("id")
         session.pop("import_key")
+        link = session.pop("program_id")
+        session["program"] = None if link is None else names[link]
     return document
+
+
+def _links(make_uow: Any, owner: int) -> list[str | None]:
+    """The name of the program each stored session is linked to, oldest session first."""
+    with make_uow() as uow:
+        names = {p.id: p.name for p in uow.programs.list(owner)}
+    return [names[s.program_id] if s.program_id else None for s in load_history(make_uow, owner)]
+
+
+def _reviews(make_uow: Any, owner: int) -> set[str]:
+    with make_uow() as uow:
+        return uow.exercises.needing_review(owner)
 
 
 def test_native_export_into_an_empty_account_gives_the_same_account(
@@ -180,21 +196,32 @@ def test_native_export_into_an_empty_account_gives_the_same_account(
 ) -> None:
     import_file(make_uow, owner_id, data("strong_2020.csv"), unit="kg")
     import_file(make_uow, owner_id, data("hevy_kg.csv"))
-    create_program(make_uow, owner_id, PROGRAM)
+    program = create_program(make_uow, owner_id, PROGRAM)
+    add_custom_exercise(
+        make_uow, owner_id, name="Yoke", mechanic="compound", prime_movers=["quads"]
+    )
     update_profile(make_uow, owner_id, {"unit": "lb", "level": "intermediate", "bodyweight": 180})
     logged = Session(
         started_at=datetime(2025, 10, 1, 9, 0, tzinfo=UTC),
         sets=[PerformedSet("barbell-bench-press", 100, 8, block_label="A", position=1)],
         feedback=[Feedback("A", pump=4, exhaustion=5, note="great pump")],
         workout_name="Day A",
+        program_name="Chest post-exhaust",
+        program_id=program.id,
     )
     add_sessions(make_uow, owner_id, [logged])
     exported = export_account(make_uow, owner_id, "json")
+    assert _links(make_uow, owner_id)[-1] == "Chest post-exhaust"
+    reviews = _reviews(make_uow, owner_id)
+    assert reviews and "custom-yoke" not in reviews
 
     result = import_file(make_uow, other_owner_id, exported.encode())
     assert result.format == "native" and result.summary.sessions == 5 and result.programs == 1
     copy = export_account(make_uow, other_owner_id, "json")
     assert _comparable(copy) == _comparable(exported)
+    # The copy's session follows the copy's own program, and only the same customs await review.
+    assert _links(make_uow, other_owner_id) == _links(make_uow, owner_id)
+    assert _reviews(make_uow, other_owner_id) == reviews
 
     again = import_file(make_uow, other_owner_id, exported.encode())
     assert again.summary.sessions == 0 and again.summary.skipped_sessions == 5
@@ -255,20 +282,50 @@ _stored_sessions = st.builds(
 @settings(
     max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-@given(st.lists(_stored_sessions, max_size=3, unique_by=lambda s: s.started_at))
+@given(
+    st.lists(
+        st.tuples(_stored_sessions, st.booleans()), max_size=3, unique_by=lambda s: s[0].started_at
+    ),
+    st.lists(st.booleans(), max_size=2),
+)
 def test_export_import_export_through_the_database_is_a_fixed_point(
-    make_uow: Any, sessions: list[Session]
+    make_uow: Any, linked_sessions: list[tuple[Session, bool]], reviews: list[bool]
 ) -> None:
     number = next(_accounts)
     owner = ensure_user(make_uow, f"source-{number}")
     copy_owner = ensure_user(make_uow, f"copy-{number}")
+    program = create_program(make_uow, owner, PROGRAM)
+    for index, needs_review in enumerate(reviews):
+        add_custom_exercise(
+            make_uow,
+            owner,
+            name=f"Custom {index}",
+            mechanic="isolation",
+            prime_movers=["chest"],
+            needs_review=needs_review,
+        )
+    sessions = [
+        replace(s, program_id=program.id if linked else None) for s, linked in linked_sessions
+    ]
     add_sessions(make_uow, owner, sessions)
     exported = export_account(make_uow, owner, "json")
     result = import_file(make_uow, copy_owner, exported.encode())
     assert result.summary.sessions == len(sessions)
     assert _comparable(export_account(make_uow, copy_owner, "json")) == _comparable(exported)
-    # Not only the text: the stored sessions themselves are the same, field by field.
+    # Not only the text: the stored sessions themselves are the same, field by field, each
+    # linked to the copy's own program.
     original, copied = load_history(make_uow, owner), load_history(make_uow, copy_owner)
+    copied_program = {p.name: p.id for p in _programs(make_uow, copy_owner)}["Chest post-exhaust"]
     assert [replace(s, id=None, import_key=None) for s in copied] == [
-        replace(s, id=None, import_key=None) for s in original
+        replace(s, id=None, import_key=None, program_id=copied_program if s.program_id else None)
+        for s in original
     ]
+    oldest_first = sorted(linked_sessions, key=lambda pair: pair[0].started_at)
+    assert [s.program_id is not None for s in original] == [linked for _, linked in oldest_first]
+    expected = {f"custom-custom-{i}" for i, review in enumerate(reviews) if review}
+    assert _reviews(make_uow, copy_owner) == _reviews(make_uow, owner) == expected
+
+
+def _programs(make_uow: Any, owner: int) -> list[Any]:
+    with make_uow() as uow:
+        return uow.programs.list(owner)

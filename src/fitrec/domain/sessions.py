@@ -78,3 +78,4 @@ class Session:
     import_key: str | None = None  # an importer's fingerprint: re-importing adds nothing
     source: str | None = None  # where an imported session came from: "strong", "hevy"...
     flagged: bool = False  # an implausible duration (a timer left running) awaiting confirmation
+    program_id: str | None = None  # public id of the program followed, while it still exists

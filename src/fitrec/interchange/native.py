@@ -22,8 +22,9 @@ class NativeDocument:
     """A whole account: profile, programs as notation text, custom exercises, sessions."""
 
     sessions: list[Session] = field(default_factory=list)
-    programs: list[dict[str, Any]] = field(default_factory=list)  # name, text, template
+    programs: list[dict[str, Any]] = field(default_factory=list)  # id, name, text, template
     custom_exercises: list[Exercise] = field(default_factory=list)
+    needs_review: set[str] = field(default_factory=set)  # slugs of customs awaiting review
     profile: dict[str, Any] | None = None
     exported_at: datetime | None = None
 
@@ -75,6 +76,7 @@ def session_to_dict(session: Session) -> dict[str, Any]:
         "started_at": _time(session.started_at),
         "finished_at": _time(session.finished_at),
         "workout_name": session.workout_name,
+        "program_id": session.program_id,
         "program_name": session.program_name,
         "note": session.note,
         "source": session.source,
@@ -95,7 +97,10 @@ def dump_native(document: NativeDocument) -> str:
         data["exported_at"] = document.exported_at.isoformat()
     data["profile"] = document.profile
     data["programs"] = document.programs
-    data["custom_exercises"] = [exercise_to_dict(e) for e in document.custom_exercises]
+    data["custom_exercises"] = [
+        {**exercise_to_dict(e), "needs_review": e.slug in document.needs_review}
+        for e in document.custom_exercises
+    ]
     data["sessions"] = [session_to_dict(s) for s in document.sessions]
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
@@ -206,6 +211,7 @@ def _session(r: _Reader) -> Session:
         finished_at=r.time("finished_at"),
         workout_name=r.text("workout_name"),
         program_name=r.text("program_name"),
+        program_id=r.text("program_id"),
         note=r.text("note"),
         id=r.text("id"),
         source=r.text("source"),
@@ -243,6 +249,7 @@ def load_native(text: str) -> NativeDocument:
         raise root.fail("profile", "expected an object")
     programs = []
     for program in root.items("programs"):
+        program.text("id")
         program.text("name", True)
         program.text("text", True)
         programs.append(dict(program.data))
@@ -252,10 +259,17 @@ def load_native(text: str) -> NativeDocument:
         if isinstance(exc, InterchangeError):
             raise
         raise InterchangeError(f"custom_exercises: {exc}") from None
+    # Files written before the state was exported say nothing: such customs stay to be reviewed.
+    needs_review = {
+        e.slug
+        for e, r in zip(customs, root.items("custom_exercises"), strict=True)
+        if r.raw("needs_review") is not False
+    }
     return NativeDocument(
         sessions=[_session(s) for s in root.items("sessions")],
         programs=programs,
         custom_exercises=customs,
+        needs_review=needs_review,
         profile=profile,
         exported_at=root.time("exported_at"),
     )

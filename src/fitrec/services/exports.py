@@ -70,6 +70,7 @@ def native_document(uow: UnitOfWork, owner_id: int) -> NativeDocument:
             continue
         programs.append(
             {
+                "id": record.id,
                 "name": record.program.name,
                 "text": format_program(record.program),
                 "template": record.template,
@@ -80,6 +81,7 @@ def native_document(uow: UnitOfWork, owner_id: int) -> NativeDocument:
         sessions=uow.sessions.history(owner_id),
         programs=programs,
         custom_exercises=sorted(uow.exercises.list(owner_id), key=lambda e: e.slug),
+        needs_review=uow.exercises.needing_review(owner_id),
         profile=profile_to_dict(profile) if profile is not None else None,
     )
 

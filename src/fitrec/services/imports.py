@@ -138,12 +138,20 @@ def _new_sessions(uow: UnitOfWork, owner_id: int, sessions: list[Session]) -> li
     return fresh
 
 
-def _add_customs(uow: UnitOfWork, owner_id: int, customs: list[Exercise], used: set[str]) -> int:
+def _add_customs(
+    uow: UnitOfWork,
+    owner_id: int,
+    customs: list[Exercise],
+    used: set[str],
+    reviewed: set[str] | None = None,
+) -> int:
+    """Store the new customs in use; all await review but those `reviewed` names."""
     existing = {e.slug for e in uow.exercises.list(owner_id)}
     added = 0
     for exercise in customs:
         if exercise.slug in used and exercise.slug not in existing:
-            uow.exercises.add(owner_id, exercise, needs_review=True)
+            review = reviewed is None or exercise.slug not in reviewed
+            uow.exercises.add(owner_id, exercise, needs_review=review)
             existing.add(exercise.slug)
             added += 1
     return added
@@ -214,22 +222,30 @@ def _store_batch(uow: UnitOfWork, owner_id: int, batch: ImportBatch, dry_run: bo
     )
 
 
-def _native_copy(session: Session) -> Session:
-    """The session to store: a new public id, and an import key naming where it came from.
+def _native_copy(session: Session, program_ids: dict[str, str]) -> Session:
+    """The session to store: a new public id, an import key naming where it came from, and
+    its program link moved to the program's id in this account (none if it has no such one).
 
     Public ids are unique across the whole database, so the key (not the id) is what
     recognises a session already imported, in this account or a restored one.
     """
     key = session.import_key
     if key is None:
+        content = session_to_dict(session)
+        # The program link is left out so that keys match those of files written without it.
+        content.pop("program_id")
         origin = (
             session.id
-            or hashlib.sha256(
-                json.dumps(session_to_dict(session), sort_keys=True).encode()
-            ).hexdigest()[:32]
+            or hashlib.sha256(json.dumps(content, sort_keys=True).encode()).hexdigest()[:32]
         )
         key = f"native:{origin}"
-    return replace(session, id=None, import_key=key)
+    program_id = program_ids.get(session.program_id) if session.program_id else None
+    return replace(session, id=None, import_key=key, program_id=program_id)
+
+
+def _reviewed(document: NativeDocument) -> set[str]:
+    """The document's customs already reviewed (the others still await it)."""
+    return {e.slug for e in document.custom_exercises} - document.needs_review
 
 
 def _import_native(
@@ -238,25 +254,37 @@ def _import_native(
     from fitrec.services.exports import profile_from_dict
     from fitrec.services.programs import parse_text, resolve_program
 
-    incoming = [_native_copy(session) for session in document.sessions]
     with make_uow() as uow:
-        fresh = _new_sessions(uow, owner_id, incoming)
+        # The exported program ids, mapped to this account's: a program already here by name
+        # keeps its id, a new one gets one when it is stored below.
+        program_ids: dict[str, str] = {}
+        programs = []
+        for p in document.programs:
+            present = uow.programs.id_by_name(owner_id, str(p["name"]))
+            if present is None:
+                programs.append(p)
+            elif p.get("id"):
+                program_ids[str(p["id"])] = present
         used = {e.slug for e in document.custom_exercises}
-        programs = [
-            p
-            for p in document.programs
-            if uow.programs.id_by_name(owner_id, str(p["name"])) is None
-        ]
         if dry_run:
             customs = _count_new_customs(uow, owner_id, document.custom_exercises, used)
         else:
-            customs = _add_customs(uow, owner_id, document.custom_exercises, used)
+            customs = _add_customs(
+                uow, owner_id, document.custom_exercises, used, reviewed=_reviewed(document)
+            )
             if document.profile is not None and uow.profiles.get(owner_id) is None:
                 uow.profiles.save(owner_id, profile_from_dict(document.profile))
             for item in programs:
                 program = resolve_program(uow, owner_id, parse_text(str(item["text"])))
                 template = item.get("template")
-                uow.programs.add(owner_id, program, template=template if template else None)
+                new_id = uow.programs.add(
+                    owner_id, program, template=template if template else None
+                )
+                if item.get("id"):
+                    program_ids[str(item["id"])] = new_id
+        incoming = [_native_copy(session, program_ids) for session in document.sessions]
+        fresh = _new_sessions(uow, owner_id, incoming)
+        if not dry_run:
             uow.sessions.add_many(owner_id, fresh)
             uow.commit()
     summary = _summarise(fresh, {}, set(), [], customs, len(document.sessions) - len(fresh))

@@ -67,6 +67,10 @@ class CustomExerciseRepository(Protocol):
         """One custom exercise by slug."""
         ...
 
+    def needing_review(self, owner_id: int) -> set[str]:
+        """Slugs of the owner's custom exercises still awaiting review (an import made them)."""
+        ...
+
     def delete(self, owner_id: int, slug: str) -> bool:
         """Remove one; False when it did not exist."""
         ...

@@ -150,6 +150,15 @@ class SqlCustomExerciseRepository:
         ).scalar_one_or_none()
         return exercise_from_row(row) if row else None
 
+    def needing_review(self, owner_id: int) -> set[str]:
+        """Slugs of the owner's custom exercises still awaiting review (an import made them)."""
+        rows = self._session.execute(
+            select(CustomExerciseRow.slug).where(
+                CustomExerciseRow.owner_id == owner_id, CustomExerciseRow.needs_review.is_(True)
+            )
+        )
+        return {slug for (slug,) in rows}
+
     def delete(self, owner_id: int, slug: str) -> bool:
         """Remove one; False when it did not exist."""
         done = self._session.execute(

@@ -25,6 +25,7 @@ from fitrec.store.session_rows import (
     set_from_row,
     set_values,
 )
+from fitrec.store.tables import ProgramRow
 from fitrec.store.timeutil import to_db
 
 _HISTORY_SESSION_COLUMNS = (
@@ -38,6 +39,7 @@ _HISTORY_SESSION_COLUMNS = (
     S.c.import_key,
     S.c.source,
     S.c.flagged.label("session_flagged"),
+    ProgramRow.public_id.label("program_public_id"),
 )
 
 
@@ -57,6 +59,7 @@ def read_history(
     # join; without it SQLite scans every set once per session (1 s for 20,000 sets).
     on = (P.c.owner_id == S.c.owner_id) & (P.c.session_id == S.c.id)
     joined = S.outerjoin(P, on) if exercise_slug is None else S.join(P, on)
+    joined = joined.outerjoin(ProgramRow, ProgramRow.id == S.c.program_id)
     statement = (
         select(*_HISTORY_SESSION_COLUMNS, *SET_COLUMNS)
         .select_from(joined)
@@ -95,17 +98,30 @@ def read_history(
     return sessions
 
 
+def _program_rows(orm: OrmSession, owner_id: int, public_ids: set[str]) -> dict[str, int]:
+    """Row ids of the owner's programs by public id (another owner's are not found)."""
+    if not public_ids:
+        return {}
+    rows = orm.execute(
+        select(ProgramRow.public_id, ProgramRow.id).where(
+            ProgramRow.owner_id == owner_id, ProgramRow.public_id.in_(public_ids)
+        )
+    )
+    return {public_id: row_id for public_id, row_id in rows}
+
+
 def insert_sessions(orm: OrmSession, owner_id: int, sessions: Iterable[Session]) -> list[str]:
     """Bulk-insert whole sessions (imports); returns their public ids."""
     batch = list(sessions)
     if not batch:
         return []
     public_ids = [s.id or uuid.uuid4().hex for s in batch]
+    program_rows = _program_rows(orm, owner_id, {s.program_id for s in batch if s.program_id})
     header_rows = [
         {
             "public_id": public_id,
             "owner_id": owner_id,
-            "program_id": None,
+            "program_id": program_rows.get(s.program_id) if s.program_id else None,
             "program_name": s.program_name,
             "workout_name": s.workout_name,
             "started_at": to_db(s.started_at),

@@ -106,6 +106,7 @@ def session_from_row(
         import_key=row.import_key,
         source=row.source,
         flagged=bool(getattr(row, flagged_column)),
+        program_id=getattr(row, "program_public_id", None),
     )
 
 

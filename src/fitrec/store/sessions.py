@@ -261,7 +261,9 @@ class SqlSessionRepository:
     def get(self, owner_id: int, session_id: str) -> Session | None:
         """A whole session: sets in order and feedback."""
         row = self._session.execute(
-            select(S).where(S.c.owner_id == owner_id, S.c.public_id == session_id)
+            select(S, _PROGRAM_PUBLIC_ID).where(
+                S.c.owner_id == owner_id, S.c.public_id == session_id
+            )
         ).first()
         if row is None:
             return None
