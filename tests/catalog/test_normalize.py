@@ -48,6 +48,11 @@ def test_parenthesised_equipment_moves_to_the_front() -> None:
     assert tokens("Bench Press (Barbell)") == ("barbell", "bench", "press")
 
 
+def test_a_lone_to_does_not_become_a_direction_when_a_key_is_read_again() -> None:
+    key = name_key("TO:0:U")
+    assert name_key(key) == key
+
+
 def test_words_that_only_look_plural_stay() -> None:
     assert tokens("Biceps Press Abs") == ("biceps", "press", "abs")
 

@@ -117,8 +117,12 @@ def _join_directions(words: list[str]) -> tuple[str, ...]:
 
 
 def key_of(words: tuple[str, ...] | frozenset[str]) -> str:
-    """An order-free key for a set of words."""
-    return " ".join(sorted(set(words)))
+    """An order-free key for a set of words.
+
+    A lone "to" goes first: in the middle of a key it would be glued to its neighbours as a
+    direction ("0 to u" -> "0-to-u") when the key is read again, so keys were not stable.
+    """
+    return " ".join(sorted(set(words), key=lambda word: (word != "to", word)))
 
 
 def name_key(name: str) -> str:
