@@ -8,7 +8,7 @@ from typing import Any
 
 from fitrec.domain.units import KG_PER_LB
 from fitrec.services.analytics import Progress
-from fitrec.services.overview import Overview
+from fitrec.services.overview import Overview, Span
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,12 +19,8 @@ class E1rmPoint:
     e1rm: float
 
 
-@dataclass(frozen=True, slots=True)
-class DeclineSpan:
-    """A stretch of days over which a lift's e1RM was declining."""
-
-    start: date
-    end: date
+# The service's span is already what the chart marks: a stretch of declining days.
+DeclineSpan = Span
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +137,7 @@ def progress_page(overview: Overview, unit: str = "kg", max_records: int = 12) -
             slug=lift.slug,
             name=lift.name,
             points=tuple(E1rmPoint(p.day, p.e1rm_kg * factor) for p in lift.points),
-            declines=tuple(DeclineSpan(d.start, d.end) for d in lift.declines),
+            declines=lift.declines,
         )
         for lift in overview.lifts
     )
