@@ -39,13 +39,13 @@ def dispose_engines() -> None:
 
 def uow_factory(settings: Settings | None = None, *, url: str | None = None) -> UowFactory:
     """A callable that makes a unit of work on the configured database."""
-    from fitrec.store.unit_of_work import SqlUnitOfWork, session_factory
+    from fitrec.store.unit_of_work import SqlUnitOfWork
 
     database_url = url or (settings or get_settings()).database_url
-    make_session = session_factory(engine_for(database_url))
+    engine = engine_for(database_url)
 
     def make() -> SqlUnitOfWork:
-        return SqlUnitOfWork(make_session)
+        return SqlUnitOfWork(engine)
 
     return make
 

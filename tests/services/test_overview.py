@@ -196,11 +196,11 @@ def test_deleting_a_user_removes_its_version_and_cache(make_uow: Any, trained: i
     overview(make_uow, trained)
     with make_uow() as uow:
         # The cascade deletes the sets after the user: the triggers must not resurrect it.
-        uow._session.execute(delete(User).where(User.id == trained))
+        uow._db.execute(delete(User).where(User.id == trained))
         uow.commit()
     with make_uow() as uow:
         for table in (HistoryVersionRow, AnalyticsCacheRow):
-            count = uow._session.execute(select(func.count()).select_from(table)).scalar_one()
+            count = uow._db.execute(select(func.count()).select_from(table)).scalar_one()
             assert count == 0
 
 

@@ -48,7 +48,7 @@ def _session_row(make_uow: Any, owner_id: int) -> int:
 
     add_sessions(make_uow, owner_id, [Session(started_at=datetime(2024, 1, 1, tzinfo=UTC))])
     with make_uow() as uow:
-        return int(uow._session.execute(text("SELECT max(id) FROM sessions")).scalar_one())
+        return int(uow._db.execute(text("SELECT max(id) FROM sessions")).scalar_one())
 
 
 def _row(owner_id: int, session_row: int, n: int) -> dict[str, Any]:
@@ -75,21 +75,21 @@ def test_raw_sql_writes_bump_the_version_without_application_code(
     assert after_session > 0
     with make_uow() as uow:
         # One statement with many rows: at least one bump, whatever the trigger granularity.
-        uow._session.execute(
+        uow._db.execute(
             insert(PerformedSetRow), [_row(owner_id, session_row, n) for n in range(50)]
         )
         uow.commit()
     after_insert = _version(make_uow, owner_id)
     assert after_insert > after_session
     with make_uow() as uow:
-        uow._session.execute(
+        uow._db.execute(
             update(PerformedSetRow).where(PerformedSetRow.owner_id == owner_id).values(reps=6)
         )
         uow.commit()
     after_update = _version(make_uow, owner_id)
     assert after_update > after_insert
     with make_uow() as uow:
-        uow._session.execute(text("DELETE FROM sessions WHERE owner_id = :o"), {"o": owner_id})
+        uow._db.execute(text("DELETE FROM sessions WHERE owner_id = :o"), {"o": owner_id})
         uow.commit()
     assert _version(make_uow, owner_id) > after_update
     assert _version(make_uow, other_owner_id) == 0
@@ -99,7 +99,7 @@ def test_a_rolled_back_write_leaves_the_version(make_uow: Any, owner_id: int) ->
     session_row = _session_row(make_uow, owner_id)
     before = _version(make_uow, owner_id)
     with make_uow() as uow:
-        uow._session.execute(insert(PerformedSetRow), [_row(owner_id, session_row, 1)])
+        uow._db.execute(insert(PerformedSetRow), [_row(owner_id, session_row, 1)])
     assert _version(make_uow, owner_id) == before
 
 

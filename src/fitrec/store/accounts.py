@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import delete, exists, func, insert, select, update
-from sqlalchemy.orm import Session as OrmSession
+from sqlalchemy import Connection, delete, exists, func, insert, select, update
 
 from fitrec.domain.exercises import Exercise, LoadKind, Mechanic
 from fitrec.domain.muscles import Muscle
@@ -19,8 +18,8 @@ from fitrec.store.timeutil import utcnow
 class SqlUserRepository:
     """Users in SQL."""
 
-    def __init__(self, session: OrmSession) -> None:
-        self._session = session
+    def __init__(self, connection: Connection) -> None:
+        self._db = connection
 
     def add(self, username: str, *, password_hash: str | None = None) -> int:
         """Create a user and return its id."""
@@ -34,16 +33,16 @@ class SqlUserRepository:
             )
             .returning(User.id)
         )
-        return int(self._session.execute(statement).scalar_one())
+        return int(self._db.execute(statement).scalar_one())
 
     def id_by_username(self, username: str) -> int | None:
         """The id of the user called `username`, if any."""
-        found = self._session.execute(select(User.id).where(User.username == username))
+        found = self._db.execute(select(User.id).where(User.username == username))
         return found.scalar_one_or_none()
 
     def exists(self, owner_id: int) -> bool:
         """Whether a user with this id exists."""
-        return bool(self._session.execute(select(exists().where(User.id == owner_id))).scalar())
+        return bool(self._db.execute(select(exists().where(User.id == owner_id))).scalar())
 
 
 def _plates_to_json(plates: dict[float, int]) -> list[list[float]]:
@@ -53,14 +52,14 @@ def _plates_to_json(plates: dict[float, int]) -> list[list[float]]:
 class SqlProfileRepository:
     """Athlete profiles in SQL."""
 
-    def __init__(self, session: OrmSession) -> None:
-        self._session = session
+    def __init__(self, connection: Connection) -> None:
+        self._db = connection
 
     def get(self, owner_id: int) -> AthleteProfile | None:
         """The stored profile, or None when never saved."""
-        row = self._session.execute(
+        row = self._db.execute(
             select(AthleteProfileRow).where(AthleteProfileRow.owner_id == owner_id)
-        ).scalar_one_or_none()
+        ).one_or_none()
         if row is None:
             return None
         return AthleteProfile(
@@ -85,14 +84,14 @@ class SqlProfileRepository:
             "one_rep_maxes_kg": dict(sorted(profile.one_rep_maxes_kg.items())),
             "updated_at": utcnow(),
         }
-        done = self._session.execute(
+        done = self._db.execute(
             update(AthleteProfileRow).where(AthleteProfileRow.owner_id == owner_id).values(values)
         )
-        if not done.rowcount:  # type: ignore[attr-defined]
-            self._session.execute(insert(AthleteProfileRow).values(owner_id=owner_id, **values))
+        if not done.rowcount:
+            self._db.execute(insert(AthleteProfileRow).values(owner_id=owner_id, **values))
 
 
-def exercise_from_row(row: CustomExerciseRow) -> Exercise:
+def exercise_from_row(row: Any) -> Exercise:
     """A custom exercise row as a domain Exercise."""
     return Exercise(
         slug=row.slug,
@@ -110,21 +109,21 @@ def exercise_from_row(row: CustomExerciseRow) -> Exercise:
 class SqlCustomExerciseRepository:
     """Custom exercises in SQL."""
 
-    def __init__(self, session: OrmSession) -> None:
-        self._session = session
+    def __init__(self, connection: Connection) -> None:
+        self._db = connection
 
     def list(self, owner_id: int) -> list[Exercise]:
         """Every custom exercise of the owner, by name."""
-        rows = self._session.execute(
+        rows = self._db.execute(
             select(CustomExerciseRow)
             .where(CustomExerciseRow.owner_id == owner_id)
             .order_by(func.lower(CustomExerciseRow.name))
-        ).scalars()
+        )
         return [exercise_from_row(r) for r in rows]
 
     def add(self, owner_id: int, exercise: Exercise, *, needs_review: bool = False) -> None:
         """Store a custom exercise (its slug must be new for this owner)."""
-        self._session.execute(
+        self._db.execute(
             insert(CustomExerciseRow).values(
                 owner_id=owner_id,
                 slug=exercise.slug,
@@ -143,16 +142,16 @@ class SqlCustomExerciseRepository:
 
     def get(self, owner_id: int, slug: str) -> Exercise | None:
         """One custom exercise by slug."""
-        row = self._session.execute(
+        row = self._db.execute(
             select(CustomExerciseRow).where(
                 CustomExerciseRow.owner_id == owner_id, CustomExerciseRow.slug == slug
             )
-        ).scalar_one_or_none()
+        ).one_or_none()
         return exercise_from_row(row) if row else None
 
     def needing_review(self, owner_id: int) -> set[str]:
         """Slugs of the owner's custom exercises still awaiting review (an import made them)."""
-        rows = self._session.execute(
+        rows = self._db.execute(
             select(CustomExerciseRow.slug).where(
                 CustomExerciseRow.owner_id == owner_id, CustomExerciseRow.needs_review.is_(True)
             )
@@ -161,9 +160,9 @@ class SqlCustomExerciseRepository:
 
     def delete(self, owner_id: int, slug: str) -> bool:
         """Remove one; False when it did not exist."""
-        done = self._session.execute(
+        done = self._db.execute(
             delete(CustomExerciseRow).where(
                 CustomExerciseRow.owner_id == owner_id, CustomExerciseRow.slug == slug
             )
         )
-        return bool(done.rowcount)  # type: ignore[attr-defined]
+        return bool(done.rowcount)

@@ -9,8 +9,7 @@ import builtins
 from datetime import datetime
 from typing import cast
 
-from sqlalchemy import Table, and_, bindparam, delete, func, insert, select, update
-from sqlalchemy.orm import Session as OrmSession
+from sqlalchemy import Connection, Table, and_, bindparam, delete, func, insert, select, update
 
 from fitrec.services.unit_of_work import TokenInfo
 from fitrec.store.tables import ApiTokenRow, LoginAttemptRow, User, WebSessionRow
@@ -39,8 +38,8 @@ _WEB_SESSION = (
 class SqlAuthRepository:
     """Credentials in SQL; every token and session query names its owner or its hash."""
 
-    def __init__(self, session: OrmSession) -> None:
-        self._session = session
+    def __init__(self, connection: Connection) -> None:
+        self._db = connection
 
     def add_account(self, email: str, password_hash: str) -> int:
         """Create a user signing in with `email`; returns its id."""
@@ -55,25 +54,23 @@ class SqlAuthRepository:
             )
             .returning(U.c.id)
         )
-        return int(self._session.execute(statement).scalar_one())
+        return int(self._db.execute(statement).scalar_one())
 
     def account_by_email(self, email: str) -> tuple[int, str | None] | None:
         """The id and password hash of the active user with this e-mail address."""
-        row = self._session.execute(
+        row = self._db.execute(
             select(U.c.id, U.c.password_hash).where(U.c.email == email, U.c.is_active)
         ).first()
         return (int(row[0]), row[1]) if row else None
 
     def password_hash(self, owner_id: int) -> str | None:
         """The owner's password hash."""
-        found = self._session.execute(select(U.c.password_hash).where(U.c.id == owner_id))
+        found = self._db.execute(select(U.c.password_hash).where(U.c.id == owner_id))
         return cast(str | None, found.scalar_one_or_none())
 
     def set_password_hash(self, owner_id: int, password_hash: str) -> None:
         """Replace the owner's password hash."""
-        self._session.execute(
-            update(U).where(U.c.id == owner_id).values(password_hash=password_hash)
-        )
+        self._db.execute(update(U).where(U.c.id == owner_id).values(password_hash=password_hash))
 
     def add_token(self, owner_id: int, name: str, token_hash: str, at: datetime) -> int:
         """Store a token's hash; returns the token's id."""
@@ -82,11 +79,11 @@ class SqlAuthRepository:
             .values(owner_id=owner_id, name=name, token_hash=token_hash, created_at=to_db(at))
             .returning(T.c.id)
         )
-        return int(self._session.execute(statement).scalar_one())
+        return int(self._db.execute(statement).scalar_one())
 
     def tokens(self, owner_id: int) -> builtins.list[TokenInfo]:
         """The owner's tokens, newest first (revoked ones included)."""
-        rows = self._session.execute(
+        rows = self._db.execute(
             select(T.c.id, T.c.name, T.c.token_hash, T.c.created_at, T.c.revoked_at)
             .where(T.c.owner_id == owner_id)
             .order_by(T.c.id.desc())
@@ -104,16 +101,16 @@ class SqlAuthRepository:
 
     def revoke_token(self, owner_id: int, token_id: int, at: datetime) -> bool:
         """Revoke one of the owner's tokens; False when the owner has no such live token."""
-        done = self._session.execute(
+        done = self._db.execute(
             update(T)
             .where(T.c.id == token_id, T.c.owner_id == owner_id, T.c.revoked_at.is_(None))
             .values(revoked_at=to_db(at))
         )
-        return bool(done.rowcount)  # type: ignore[attr-defined]
+        return bool(done.rowcount)
 
     def owner_by_token(self, token_hash: str) -> int | None:
         """The active owner of a live token with this hash."""
-        found = self._session.connection().execute(_OWNER_BY_TOKEN, {"token_hash": token_hash})
+        found = self._db.execute(_OWNER_BY_TOKEN, {"token_hash": token_hash})
         owner = found.scalar_one_or_none()
         return int(owner) if owner is not None else None
 
@@ -121,7 +118,7 @@ class SqlAuthRepository:
         self, id_hash: str, owner_id: int, csrf_token: str, at: datetime, expires_at: datetime
     ) -> None:
         """Store a signed-in browser by the hash of its cookie."""
-        self._session.execute(
+        self._db.execute(
             insert(W).values(
                 id_hash=id_hash,
                 owner_id=owner_id,
@@ -133,24 +130,24 @@ class SqlAuthRepository:
 
     def web_session(self, id_hash: str, now: datetime) -> tuple[int, str] | None:
         """The owner and CSRF token of an unexpired web session."""
-        row = self._session.execute(_WEB_SESSION, {"id_hash": id_hash, "now": to_db(now)}).first()
+        row = self._db.execute(_WEB_SESSION, {"id_hash": id_hash, "now": to_db(now)}).first()
         return (int(row[0]), str(row[1])) if row else None
 
     def end_web_session(self, id_hash: str) -> None:
         """Forget one web session."""
-        self._session.execute(delete(W).where(W.c.id_hash == id_hash))
+        self._db.execute(delete(W).where(W.c.id_hash == id_hash))
 
     def end_web_sessions(self, owner_id: int) -> None:
         """Forget every web session of the owner."""
-        self._session.execute(delete(W).where(W.c.owner_id == owner_id))
+        self._db.execute(delete(W).where(W.c.owner_id == owner_id))
 
     def add_login_failure(self, key: str, at: datetime) -> None:
         """Remember a failed log-in for `key` (an account or an address)."""
-        self._session.execute(insert(L).values(key=key, at=to_db(at)))
+        self._db.execute(insert(L).values(key=key, at=to_db(at)))
 
     def login_failures(self, key: str, since: datetime) -> tuple[int, datetime | None]:
         """How many failures `key` had since `since`, and the oldest of them."""
-        row = self._session.execute(
+        row = self._db.execute(
             select(func.count(), func.min(L.c.at)).where(
                 and_(L.c.key == key, L.c.at > to_db(since))
             )

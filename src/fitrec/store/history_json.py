@@ -14,8 +14,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import DateTime, Integer, String, bindparam, text
-from sqlalchemy.orm import Session as OrmSession
+from sqlalchemy import Connection, DateTime, Integer, String, bindparam, text
 
 from fitrec.store.timeutil import to_db
 
@@ -200,18 +199,18 @@ def _compiled(dialect: str, exercise: bool, since: bool) -> Any:
 class SqlHistoryDocuments:
     """The history document of an owner, written by the database in one statement."""
 
-    def __init__(self, session: OrmSession) -> None:
-        self._session = session
+    def __init__(self, connection: Connection) -> None:
+        self._db = connection
 
     def document(
         self, owner_id: int, exercise_slug: str | None = None, since: datetime | None = None
     ) -> str:
         """Every session of the owner (oldest first) with its sets in order, as JSON text."""
-        dialect = self._session.get_bind().dialect.name
+        dialect = self._db.dialect.name
         statement = _compiled(dialect, exercise_slug is not None, since is not None)
         params: dict[str, Any] = {"owner_id": owner_id}
         if exercise_slug is not None:
             params["exercise_slug"] = exercise_slug
         if since is not None:
             params["since"] = to_db(since)
-        return str(self._session.execute(statement, params).scalar_one())
+        return str(self._db.execute(statement, params).scalar_one())

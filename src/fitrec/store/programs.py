@@ -6,8 +6,7 @@ import uuid
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select, update
-from sqlalchemy.orm import Session as OrmSession
+from sqlalchemy import Connection, delete, func, insert, select, update
 
 from fitrec.domain.programs import (
     Block,
@@ -86,11 +85,11 @@ def _entry_from_row(row: Any) -> Entry:
 class SqlProgramRepository:
     """Programs in SQL."""
 
-    def __init__(self, session: OrmSession) -> None:
-        self._session = session
+    def __init__(self, connection: Connection) -> None:
+        self._db = connection
 
     def _row_id(self, owner_id: int, program_id: str) -> int | None:
-        return self._session.execute(
+        return self._db.execute(
             select(ProgramRow.id).where(
                 ProgramRow.owner_id == owner_id, ProgramRow.public_id == program_id
             )
@@ -99,13 +98,13 @@ class SqlProgramRepository:
     def _write_children(self, owner_id: int, row_id: int, program: Program) -> None:
         entries: list[dict[str, Any]] = []
         for w_pos, workout in enumerate(program.workouts, start=1):
-            workout_id = self._session.execute(
+            workout_id = self._db.execute(
                 insert(WorkoutRow)
                 .values(owner_id=owner_id, program_id=row_id, position=w_pos, name=workout.name)
                 .returning(WorkoutRow.id)
             ).scalar_one()
             for b_pos, block in enumerate(workout.blocks, start=1):
-                block_id = self._session.execute(
+                block_id = self._db.execute(
                     insert(BlockRow)
                     .values(
                         owner_id=owner_id,
@@ -128,7 +127,7 @@ class SqlProgramRepository:
                         }
                     )
         if entries:
-            self._session.execute(insert(EntryRow), entries)
+            self._db.execute(insert(EntryRow), entries)
 
     @staticmethod
     def _header(program: Program) -> dict[str, Any]:
@@ -143,7 +142,7 @@ class SqlProgramRepository:
         """Store a program; returns its public id."""
         public_id = uuid.uuid4().hex
         now = utcnow()
-        row_id = self._session.execute(
+        row_id = self._db.execute(
             insert(ProgramRow)
             .values(
                 public_id=public_id,
@@ -163,13 +162,13 @@ class SqlProgramRepository:
         row_id = self._row_id(owner_id, program_id)
         if row_id is None:
             raise NotFound("program", program_id)
-        self._session.execute(
+        self._db.execute(
             update(ProgramRow)
             .where(ProgramRow.id == row_id)
             .values(updated_at=utcnow(), **self._header(program))
         )
         # Children cascade from their workout rows.
-        self._session.execute(
+        self._db.execute(
             delete(WorkoutRow).where(
                 WorkoutRow.owner_id == owner_id, WorkoutRow.program_id == row_id
             )
@@ -178,34 +177,34 @@ class SqlProgramRepository:
 
     def get(self, owner_id: int, program_id: str) -> ProgramRecord | None:
         """One program by public id."""
-        row = self._session.execute(
+        row = self._db.execute(
             select(ProgramRow).where(
                 ProgramRow.owner_id == owner_id, ProgramRow.public_id == program_id
             )
-        ).scalar_one_or_none()
+        ).one_or_none()
         if row is None:
             return None
-        workouts = self._session.execute(
+        workouts = self._db.execute(
             select(WorkoutRow.id, WorkoutRow.name)
             .where(WorkoutRow.owner_id == owner_id, WorkoutRow.program_id == row.id)
             .order_by(WorkoutRow.position)
         ).all()
         workout_ids = [w.id for w in workouts]
-        blocks = self._session.execute(
+        blocks = self._db.execute(
             select(BlockRow.id, BlockRow.workout_id, BlockRow.label, BlockRow.title)
             .where(BlockRow.owner_id == owner_id, BlockRow.workout_id.in_(workout_ids))
             .order_by(BlockRow.workout_id, BlockRow.position)
         ).all()
         entries_of: dict[int, list[Entry]] = defaultdict(list)
         if blocks:
-            entry_rows = self._session.execute(
+            entry_rows = self._db.execute(
                 select(EntryRow)
                 .where(
                     EntryRow.owner_id == owner_id,
                     EntryRow.block_id.in_([b.id for b in blocks]),
                 )
                 .order_by(EntryRow.block_id, EntryRow.position)
-            ).scalars()
+            )
             for e in entry_rows:
                 entries_of[e.block_id].append(_entry_from_row(e))
         blocks_of: dict[int, list[Block]] = defaultdict(list)
@@ -233,7 +232,7 @@ class SqlProgramRepository:
 
     def id_by_name(self, owner_id: int, name: str) -> str | None:
         """The id of the owner's program called `name` (case-insensitive)."""
-        return self._session.execute(
+        return self._db.execute(
             select(ProgramRow.public_id)
             .where(
                 ProgramRow.owner_id == owner_id,
@@ -247,7 +246,7 @@ class SqlProgramRepository:
         self, owner_id: int, program_id: str, workout_name: str, exercise_slug: str
     ) -> tuple[str, int] | None:
         """Block label and position of an exercise in a program's workout (first one)."""
-        row = self._session.execute(
+        row = self._db.execute(
             select(BlockRow.label, EntryRow.position)
             .select_from(ProgramRow)
             .join(WorkoutRow, WorkoutRow.program_id == ProgramRow.id)
@@ -266,7 +265,7 @@ class SqlProgramRepository:
 
     def list(self, owner_id: int) -> list[ProgramSummary]:
         """The owner's programs, by name."""
-        rows = self._session.execute(
+        rows = self._db.execute(
             select(
                 ProgramRow.id,
                 ProgramRow.public_id,
@@ -279,7 +278,7 @@ class SqlProgramRepository:
         ).all()
         names: dict[int, list[str]] = defaultdict(list)
         if rows:
-            for w in self._session.execute(
+            for w in self._db.execute(
                 select(WorkoutRow.program_id, WorkoutRow.name)
                 .where(WorkoutRow.owner_id == owner_id)
                 .order_by(WorkoutRow.program_id, WorkoutRow.position)
@@ -302,9 +301,9 @@ class SqlProgramRepository:
 
     def delete(self, owner_id: int, program_id: str) -> bool:
         """Delete a program (sessions keep their denormalised names); False if absent."""
-        done = self._session.execute(
+        done = self._db.execute(
             delete(ProgramRow).where(
                 ProgramRow.owner_id == owner_id, ProgramRow.public_id == program_id
             )
         )
-        return bool(done.rowcount)  # type: ignore[attr-defined]
+        return bool(done.rowcount)

@@ -11,8 +11,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import insert, select
-from sqlalchemy.orm import Session as OrmSession
+from sqlalchemy import Connection, insert, select
 
 from fitrec.domain.sessions import Session
 from fitrec.store.session_rows import (
@@ -44,7 +43,7 @@ _HISTORY_SESSION_COLUMNS = (
 
 
 def read_history(
-    orm: OrmSession,
+    db: Connection,
     owner_id: int,
     exercise_slug: str | None = None,
     since: datetime | None = None,
@@ -79,7 +78,7 @@ def read_history(
     by_row: dict[int, Session] = {}
     current_row = None
     current: Session | None = None
-    for row in orm.execute(statement):
+    for row in db.execute(statement):
         if row.session_row != current_row:
             current_row = row.session_row
             # The set columns carry their own `note` and `flagged`; the session's are labelled.
@@ -91,18 +90,18 @@ def read_history(
         if row.client_id is not None and current is not None:
             current.sets.append(set_from_row(row))
     if by_row:
-        for session_row, items in feedback_of(orm, owner_id, None).items():
+        for session_row, items in feedback_of(db, owner_id, None).items():
             target = by_row.get(session_row)
             if target is not None:
                 target.feedback = items
     return sessions
 
 
-def _program_rows(orm: OrmSession, owner_id: int, public_ids: set[str]) -> dict[str, int]:
+def _program_rows(db: Connection, owner_id: int, public_ids: set[str]) -> dict[str, int]:
     """Row ids of the owner's programs by public id (another owner's are not found)."""
     if not public_ids:
         return {}
-    rows = orm.execute(
+    rows = db.execute(
         select(ProgramRow.public_id, ProgramRow.id).where(
             ProgramRow.owner_id == owner_id, ProgramRow.public_id.in_(public_ids)
         )
@@ -110,13 +109,13 @@ def _program_rows(orm: OrmSession, owner_id: int, public_ids: set[str]) -> dict[
     return {public_id: row_id for public_id, row_id in rows}
 
 
-def insert_sessions(orm: OrmSession, owner_id: int, sessions: Iterable[Session]) -> list[str]:
+def insert_sessions(db: Connection, owner_id: int, sessions: Iterable[Session]) -> list[str]:
     """Bulk-insert whole sessions (imports); returns their public ids."""
     batch = list(sessions)
     if not batch:
         return []
     public_ids = [s.id or uuid.uuid4().hex for s in batch]
-    program_rows = _program_rows(orm, owner_id, {s.program_id for s in batch if s.program_id})
+    program_rows = _program_rows(db, owner_id, {s.program_id for s in batch if s.program_id})
     header_rows = [
         {
             "public_id": public_id,
@@ -133,7 +132,7 @@ def insert_sessions(orm: OrmSession, owner_id: int, sessions: Iterable[Session])
         }
         for s, public_id in zip(batch, public_ids, strict=True)
     ]
-    inserted = orm.execute(
+    inserted = db.execute(
         insert(S).returning(S.c.id, sort_by_parameter_order=True), header_rows
     ).all()
     set_rows: list[dict[str, Any]] = []
@@ -152,15 +151,15 @@ def insert_sessions(orm: OrmSession, owner_id: int, sessions: Iterable[Session])
             for f in s.feedback
         )
     if set_rows:
-        orm.execute(insert(P), set_rows)
+        db.execute(insert(P), set_rows)
     if feedback_rows:
-        orm.execute(insert(F), feedback_rows)
+        db.execute(insert(F), feedback_rows)
     return public_ids
 
 
-def stored_import_keys(orm: OrmSession, owner_id: int) -> set[str]:
+def stored_import_keys(db: Connection, owner_id: int) -> set[str]:
     """Every import fingerprint already stored for the owner."""
-    rows = orm.execute(
+    rows = db.execute(
         select(S.c.import_key).where(S.c.owner_id == owner_id, S.c.import_key.is_not(None))
     )
     return {r[0] for r in rows}

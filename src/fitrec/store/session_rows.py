@@ -8,8 +8,7 @@ from __future__ import annotations
 import uuid
 from typing import Any, cast
 
-from sqlalchemy import Table, select
-from sqlalchemy.orm import Session as OrmSession
+from sqlalchemy import Connection, Table, select
 
 from fitrec.domain.sessions import Feedback, PerformedSet, Session, SetType
 from fitrec.domain.units import Unit
@@ -111,14 +110,14 @@ def session_from_row(
 
 
 def feedback_of(
-    orm: OrmSession, owner_id: int, session_rows: list[int] | None
+    db: Connection, owner_id: int, session_rows: list[int] | None
 ) -> dict[int, list[Feedback]]:
     """Block feedback by session row id: of the given sessions, or of every one when None."""
     statement = select(F).where(F.c.owner_id == owner_id).order_by(F.c.session_id, F.c.block_label)
     if session_rows is not None:
         statement = statement.where(F.c.session_id.in_(session_rows))
     found: dict[int, list[Feedback]] = {}
-    for row in orm.execute(statement):
+    for row in db.execute(statement):
         found.setdefault(row.session_id, []).append(
             Feedback(
                 block_label=row.block_label,

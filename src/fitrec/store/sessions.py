@@ -12,8 +12,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, delete, func, insert, select, update
-from sqlalchemy.orm import Session as OrmSession
+from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
 
 from fitrec.domain.sessions import Feedback, PerformedSet, Session, SetType
 from fitrec.services.models import OpenSession, SessionSummary
@@ -101,8 +100,8 @@ _INSERT_ONCE = {name: _insert_once(name) for name in ("postgresql", "sqlite")}
 class SqlSessionRepository:
     """Sessions in SQL."""
 
-    def __init__(self, session: OrmSession) -> None:
-        self._session = session
+    def __init__(self, connection: Connection) -> None:
+        self._db = connection
 
     def start(
         self,
@@ -116,13 +115,13 @@ class SqlSessionRepository:
         """Open a session; returns its public id."""
         program_row = None
         if program_id is not None:
-            program_row = self._session.execute(
+            program_row = self._db.execute(
                 select(ProgramRow.id).where(
                     ProgramRow.owner_id == owner_id, ProgramRow.public_id == program_id
                 )
             ).scalar_one_or_none()
         public_id = uuid.uuid4().hex
-        self._session.execute(
+        self._db.execute(
             insert(S).values(
                 public_id=public_id,
                 owner_id=owner_id,
@@ -150,16 +149,12 @@ class SqlSessionRepository:
 
     def open_session(self, owner_id: int, session_id: str) -> OpenSession | None:
         """A session's header, without its sets."""
-        row = (
-            self._session.connection()
-            .execute(_OPEN_BY_ID, {"owner_id": owner_id, "public_id": session_id})
-            .first()
-        )
+        row = self._db.execute(_OPEN_BY_ID, {"owner_id": owner_id, "public_id": session_id}).first()
         return self._open(row) if row else None
 
     def latest_unfinished(self, owner_id: int) -> OpenSession | None:
         """The owner's most recently started session that is not finished."""
-        row = self._session.execute(
+        row = self._db.execute(
             select(*_OPEN_COLUMNS)
             .where(S.c.owner_id == owner_id, S.c.finished_at.is_(None))
             .order_by(S.c.started_at.desc(), S.c.id.desc())
@@ -169,11 +164,9 @@ class SqlSessionRepository:
 
     def find_set(self, owner_id: int, client_id: str) -> tuple[str, PerformedSet] | None:
         """A set by its client id, with the public id of its session."""
-        row = (
-            self._session.connection()
-            .execute(_SET_BY_CLIENT_ID, {"owner_id": owner_id, "client_id": client_id})
-            .first()
-        )
+        row = self._db.execute(
+            _SET_BY_CLIENT_ID, {"owner_id": owner_id, "client_id": client_id}
+        ).first()
         if row is None:
             return None
         return row.session_public_id, set_from_row(row)
@@ -181,18 +174,18 @@ class SqlSessionRepository:
     def count_sets(self, owner_id: int, session_row: int, exercise_slug: str) -> int:
         """How many sets of one exercise a session already holds."""
         params = {"owner_id": owner_id, "session_id": session_row, "exercise_slug": exercise_slug}
-        return int(self._session.execute(_COUNT_SETS, params).scalar_one())
+        return int(self._db.execute(_COUNT_SETS, params).scalar_one())
 
     def add_set(self, owner_id: int, session_row: int, performed: PerformedSet) -> None:
         """Insert a set (its `id` is the client id and must be set)."""
         assert performed.id, "a set needs its client id"
-        self._session.execute(_INSERT_SET, set_values(owner_id, session_row, performed))
+        self._db.execute(_INSERT_SET, set_values(owner_id, session_row, performed))
 
     def add_set_once(self, owner_id: int, session_row: int, performed: PerformedSet) -> int | None:
         """Insert a set numbered after the session's sets of its exercise, unless its client id
         is stored already; the new set's `set_index`, or None when nothing was inserted."""
         assert performed.id, "a set needs its client id"
-        connection = self._session.connection()
+        connection = self._db
         values = set_values(owner_id, session_row, performed)
         del values["set_index"]
         values["count_owner"] = owner_id
@@ -207,16 +200,16 @@ class SqlSessionRepository:
         values = set_values(owner_id, 0, performed)
         for key in ("owner_id", "session_id", "client_id"):
             del values[key]
-        self._session.execute(
+        self._db.execute(
             update(P).where(P.c.owner_id == owner_id, P.c.client_id == performed.id).values(values)
         )
 
     def delete_set(self, owner_id: int, client_id: str) -> bool:
         """Delete a set by client id; False when it did not exist."""
-        done = self._session.execute(
+        done = self._db.execute(
             delete(P).where(P.c.owner_id == owner_id, P.c.client_id == client_id)
         )
-        return bool(done.rowcount)  # type: ignore[attr-defined]
+        return bool(done.rowcount)
 
     def finish(
         self,
@@ -234,20 +227,20 @@ class SqlSessionRepository:
         values: dict[str, Any] = {"finished_at": to_db(finished_at), "flagged": False}
         if note is not None:
             values["note"] = note
-        self._session.execute(
+        self._db.execute(
             update(S).where(S.c.owner_id == owner_id, S.c.id == session_row).values(values)
         )
 
     def save_feedback(self, owner_id: int, session_row: int, feedback: Feedback) -> None:
         """Create or replace the feedback of one block of a session."""
-        self._session.execute(
+        self._db.execute(
             delete(F).where(
                 F.c.owner_id == owner_id,
                 F.c.session_id == session_row,
                 F.c.block_label == feedback.block_label,
             )
         )
-        self._session.execute(
+        self._db.execute(
             insert(F).values(
                 owner_id=owner_id,
                 session_id=session_row,
@@ -260,7 +253,7 @@ class SqlSessionRepository:
 
     def get(self, owner_id: int, session_id: str) -> Session | None:
         """A whole session: sets in order and feedback."""
-        row = self._session.execute(
+        row = self._db.execute(
             select(S, _PROGRAM_PUBLIC_ID).where(
                 S.c.owner_id == owner_id, S.c.public_id == session_id
             )
@@ -268,13 +261,13 @@ class SqlSessionRepository:
         if row is None:
             return None
         session = session_from_row(row)
-        sets = self._session.execute(
+        sets = self._db.execute(
             select(*SET_COLUMNS)
             .where(P.c.owner_id == owner_id, P.c.session_id == row.id)
             .order_by(P.c.id)
         )
         session.sets = [set_from_row(s) for s in sets]
-        session.feedback = feedback_of(self._session, owner_id, [row.id]).get(row.id, [])
+        session.feedback = feedback_of(self._db, owner_id, [row.id]).get(row.id, [])
         return session
 
     def list(self, owner_id: int, *, limit: int = 50, offset: int = 0) -> list[SessionSummary]:
@@ -289,7 +282,7 @@ class SqlSessionRepository:
             .group_by(P.c.session_id)
             .subquery()
         )
-        rows = self._session.execute(
+        rows = self._db.execute(
             select(
                 S.c.public_id,
                 S.c.started_at,
@@ -326,10 +319,10 @@ class SqlSessionRepository:
 
     def delete(self, owner_id: int, session_id: str) -> bool:
         """Delete a session with its sets and feedback."""
-        done = self._session.execute(
+        done = self._db.execute(
             delete(S).where(S.c.owner_id == owner_id, S.c.public_id == session_id)
         )
-        return bool(done.rowcount)  # type: ignore[attr-defined]
+        return bool(done.rowcount)
 
     def history(
         self,
@@ -339,12 +332,12 @@ class SqlSessionRepository:
         whole_sessions: bool = False,
     ) -> builtins.list[Session]:
         """Every session of the owner (oldest first) with its sets in order, in one query."""
-        return read_history(self._session, owner_id, exercise_slug, since, whole_sessions)
+        return read_history(self._db, owner_id, exercise_slug, since, whole_sessions)
 
     def add_many(self, owner_id: int, sessions: Iterable[Session]) -> builtins.list[str]:
         """Bulk-insert whole sessions (imports); returns their public ids."""
-        return insert_sessions(self._session, owner_id, sessions)
+        return insert_sessions(self._db, owner_id, sessions)
 
     def import_keys(self, owner_id: int) -> set[str]:
         """Every import fingerprint already stored for the owner."""
-        return stored_import_keys(self._session, owner_id)
+        return stored_import_keys(self._db, owner_id)
