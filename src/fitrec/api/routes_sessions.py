@@ -7,7 +7,6 @@ from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request, Response
-from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
 from fitrec.api.deps import SIGNED_IN, Caller, Owner, Uow, invalid_token
@@ -15,6 +14,7 @@ from fitrec.api.problems import problem_responses
 from fitrec.api.schemas_training import (
     FeedbackIn,
     FinishIn,
+    History,
     SessionIn,
     SessionOut,
     SessionPage,
@@ -35,41 +35,6 @@ SetId = Annotated[str, Path(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.
 READ = problem_responses(401, 404)
 WRITE = problem_responses(401, 403, 404, 409, 422)
 MAX_PAGE = 200
-
-
-class HistorySet(BaseModel):
-    """A set of the history."""
-
-    id: str | None
-    exercise_slug: str
-    block_label: str | None
-    position: int | None
-    set_index: int
-    set_type: str
-    weight: float
-    unit: str
-    reps: int
-    rpe: float | None
-    rir: float | None
-    rest_before_s: int | None
-    performed_at: datetime | None
-
-
-class HistorySession(BaseModel):
-    """A session of the history with every set."""
-
-    id: str | None
-    started_at: datetime
-    finished_at: datetime | None
-    workout: str | None
-    program: str | None
-    sets: list[HistorySet]
-
-
-class History(BaseModel):
-    """The whole history, oldest first."""
-
-    sessions: list[HistorySession]
 
 
 # Routes are matched in the order they are declared: the hottest first (logging a set).

@@ -338,3 +338,38 @@ class SessionPage(BaseModel):
     limit: int
     offset: int
     next_offset: int | None
+
+
+class HistorySet(BaseModel):
+    """A set of the history."""
+
+    id: str | None
+    exercise_slug: str
+    block_label: str | None
+    position: int | None
+    set_index: int
+    set_type: str
+    weight: float
+    unit: str
+    reps: int
+    rpe: float | None
+    rir: float | None
+    rest_before_s: int | None
+    performed_at: datetime | None
+
+
+class HistorySession(BaseModel):
+    """A session of the history with every set."""
+
+    id: str | None
+    started_at: datetime
+    finished_at: datetime | None
+    workout: str | None
+    program: str | None
+    sets: list[HistorySet]
+
+
+class History(BaseModel):
+    """The whole history, oldest first."""
+
+    sessions: list[HistorySession]
