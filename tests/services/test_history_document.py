@@ -19,7 +19,7 @@ START = datetime(2024, 3, 1, 9, 0, tzinfo=UTC)
 
 
 def _varied() -> list[Session]:
-    """Nulls, unicode, quotes, lb units, flagged sets, odd floats, microseconds, empty sessions."""
+    """Nulls, unicode, quotes, lb units, flags, odd floats, microseconds, empty sessions."""
     return [
         Session(
             started_at=START,
@@ -27,6 +27,7 @@ def _varied() -> list[Session]:
             workout_name='Día "A" \\ 胸',
             program_name="Programm Größe",
             note="ünïcødé 💪",
+            flagged=True,
             sets=[
                 PerformedSet(
                     "barbell-bench-press",
@@ -96,6 +97,39 @@ def test_database_document_equals_python_document(make_uow, owner_id: int) -> No
             json.loads(history_json(python)), separators=(",", ":"), ensure_ascii=False
         ).encode()
     )
+
+
+def test_flags_are_json_booleans_on_sessions_and_sets(make_uow, owner_id: int) -> None:
+    history.add_sessions(make_uow, owner_id, _varied())
+    written = history_document(make_uow, owner_id)
+    document = json.loads(written)
+    assert [s["flagged"] for s in document["sessions"]] == [True, False, False]
+    assert [p["flagged"] for p in document["sessions"][0]["sets"]] == [
+        False, True, False, False, False, False,
+    ]  # fmt: skip
+    assert '"flagged":true' in written and '"flagged":false' in written
+
+
+def test_a_confirmed_session_is_no_longer_flagged_in_the_document(make_uow, owner_id: int) -> None:
+    stored = history.add_sessions(make_uow, owner_id, _varied())
+    assert json.loads(history_document(make_uow, owner_id))["sessions"][0]["flagged"] is True
+    history.confirm_session(make_uow, owner_id, stored[0])
+    document = json.loads(history_document(make_uow, owner_id))
+    assert [s["flagged"] for s in document["sessions"]] == [False, False, False]
+    assert document == _python_document(make_uow, owner_id)
+
+
+def test_a_document_cached_in_an_older_format_is_not_served(make_uow, owner_id: int) -> None:
+    history.add_sessions(make_uow, owner_id, _varied())
+    old = '{"sessions":[]}'
+    with make_uow() as uow:
+        version = uow.analytics_cache.version(owner_id)
+        # Where the document without flags was cached, at the current history version.
+        uow.analytics_cache.put(owner_id, "history//", version, old)
+        uow.commit()
+    assert history_key(None, None) != "history//"
+    document = json.loads(history_document(make_uow, owner_id))
+    assert len(document["sessions"]) == 3 and "flagged" in document["sessions"][0]
 
 
 def test_numbers_keep_their_json_types(make_uow, owner_id: int) -> None:

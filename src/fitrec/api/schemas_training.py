@@ -355,6 +355,7 @@ class HistorySet(BaseModel):
     rpe: float | None
     rir: float | None
     rest_before_s: int | None
+    flagged: bool = Field(description="an implausible value awaiting confirmation")
     performed_at: datetime | None
 
 
@@ -366,6 +367,9 @@ class HistorySession(BaseModel):
     finished_at: datetime | None
     workout: str | None
     program: str | None
+    flagged: bool = Field(
+        description="an implausible duration (a timer left running) awaiting confirmation"
+    )
     sets: list[HistorySet]
 
 

@@ -157,6 +157,7 @@ def history_json(sessions: list[Session]) -> bytes:
                 "finished_at": _iso(s.finished_at),
                 "workout": s.workout_name,
                 "program": s.program_name,
+                "flagged": s.flagged,
                 "sets": [
                     {
                         "id": p.id,
@@ -171,6 +172,7 @@ def history_json(sessions: list[Session]) -> bytes:
                         "rpe": p.rpe,
                         "rir": p.rir,
                         "rest_before_s": p.rest_before_s,
+                        "flagged": p.flagged,
                         "performed_at": _iso(p.performed_at),
                     }
                     for p in s.sets

@@ -6,13 +6,18 @@ from datetime import UTC, datetime
 
 from fitrec.services.unit_of_work import UowFactory
 
+# Raised whenever the document's fields change: the cache is keyed on the history version,
+# which an upgrade leaves as it was, so a document of the old shape would still be served.
+# 2: sessions and sets carry `flagged`.
+HISTORY_FORMAT = 2
+
 
 def history_key(exercise_slug: str | None, since: datetime | None) -> str:
-    """The analytics-cache key of one history document: its filters, the time as UTC."""
+    """The analytics-cache key of one history document: its format, filters, the time as UTC."""
     if since is not None and since.tzinfo is not None:
         since = since.astimezone(UTC).replace(tzinfo=None)
     moment = since.isoformat() if since is not None else ""
-    return f"history/{exercise_slug or ''}/{moment}"
+    return f"history.{HISTORY_FORMAT}/{exercise_slug or ''}/{moment}"
 
 
 def history_document(

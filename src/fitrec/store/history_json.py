@@ -59,6 +59,11 @@ def _sqlite_int(column: str) -> str:
     return f"coalesce({column}, 'null')"
 
 
+def _boolean(column: str) -> str:
+    # SQLite stores 0/1 and PostgreSQL a boolean: both read as a condition.
+    return f"CASE WHEN {column} THEN 'true' ELSE 'false' END"
+
+
 def _pg_float(column: str) -> str:
     # PostgreSQL prints the shortest round-trip digits but no '.0' on whole numbers.
     shown = f"CAST({column} AS TEXT)"
@@ -131,6 +136,7 @@ def _statement(dialect: str, exercise: bool, since: bool) -> str:
             ("rpe", number("p.rpe")),
             ("rir", number("p.rir")),
             ("rest_before_s", integer("p.rest_before_s")),
+            ("flagged", _boolean("p.flagged")),
             ("performed_at", time("p.performed_at")),
         ],
     )
@@ -157,6 +163,7 @@ def _statement(dialect: str, exercise: bool, since: bool) -> str:
             ("finished_at", time("s.finished_at")),
             ("workout", string("s.workout_name")),
             ("program", string("s.program_name")),
+            ("flagged", _boolean("s.flagged")),
             ("sets", f"({sets})"),
         ],
     )
