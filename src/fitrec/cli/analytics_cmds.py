@@ -63,6 +63,13 @@ def _errors() -> Iterator[None]:
         raise typer.Exit(1) from None
 
 
+def _program(make_uow: Any, owner: int, text: str, field: str = "--program") -> str:
+    """The program `text` names, with a unique id prefix widened to the full id."""
+    from fitrec.services.identifiers import resolve_program_id
+
+    return resolve_program_id(make_uow, owner, text, field)
+
+
 REPS_RECORDS_SHOWN = 5  # the heaviest loads; lighter ones are warm-up territory
 
 
@@ -128,11 +135,16 @@ def progress(
 
 
 def next_cmd(
-    program: str | None = typer.Option(None, "--program", help="Program name (default: current)."),
+    program: str | None = typer.Option(
+        None, "--program", help="Program name, id or id prefix (default: current)."
+    ),
     workout: str | None = typer.Option(None, "--workout", help="Workout (default: the next one)."),
     as_json: bool = typer.Option(False, "--json", help="Print the targets as JSON."),
 ) -> None:
     """Today's targets for the next workout of your current program.
+
+    --program takes a name, an id or a prefix of 4 or more characters of an id that only
+    one of your programs has.
 
     Example: fitrec next --program "Sample post-exhaust full body"
     """
@@ -144,6 +156,8 @@ def next_cmd(
 
     with _errors():
         make_uow, owner = _context()
+        if program is not None:
+            program = _program(make_uow, owner, program)
         plan = analytics.next_session(make_uow, owner, program, workout)
     if as_json:
         body = {
@@ -165,12 +179,15 @@ def next_cmd(
 
 
 def check(
-    program: str | None = typer.Option(None, "--program", help="Only this program."),
+    program: str | None = typer.Option(
+        None, "--program", help="Only this program (name, id or unique id prefix)."
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print findings as JSON."),
 ) -> None:
     """Lint your programs and check your history (`decline` among the findings).
 
-    Exit 0 when no error, 1 when any error.
+    Exit 0 when no error, 1 when any error. --program takes a name, an id or a prefix of
+    4 or more characters of an id that only one of your programs has.
 
     Example: fitrec check --json
     """
@@ -178,6 +195,8 @@ def check(
 
     with _errors():
         make_uow, owner = _context()
+        if program is not None:
+            program = _program(make_uow, owner, program)
         report = analytics.check(make_uow, owner, program)
     if as_json:
         typer.echo(json.dumps(report.to_dicts(), indent=2))
@@ -289,8 +308,13 @@ def pairs(as_json: bool = typer.Option(False, "--json", help="Print as JSON.")) 
         console.print("No post-exhaust pairs logged yet.")
 
 
-def deload_cmd(program: str = typer.Argument(..., help="Program name or id.")) -> None:
+def deload_cmd(
+    program: str = typer.Argument(..., help="Program name, id or unique id prefix (4+ chars)."),
+) -> None:
     """Print the deload week of a program: compound sets halved, 10 % lighter; isolation kept.
+
+    The program is named by its name, its id or a prefix of 4 or more characters of its id
+    that only one of your programs has.
 
     Example: fitrec deload "Sample post-exhaust full body"
     """
@@ -298,6 +322,7 @@ def deload_cmd(program: str = typer.Argument(..., help="Program name or id.")) -
 
     with _errors():
         make_uow, owner = _context()
+        program = _program(make_uow, owner, program, "PROGRAM")
         typer.echo(analytics.deload_text(make_uow, owner, program), nl=False)
 
 

@@ -52,18 +52,25 @@ SHOW_COLUMNS = ("Slot", "Exercise", "#", "Type", "Weight", "Reps", "RPE/RIR", "R
 
 @history_app.command("show")
 def history_show(
-    session_id: str = typer.Argument(..., help="Session id from `fitrec history`."),
+    session_id: str = typer.Argument(
+        ..., help="Session id from `fitrec history`, or a unique prefix of 4+ characters."
+    ),
 ) -> None:
     """Show one session set by set, with its feedback.
+
+    The id may be shortened to any prefix of 4 or more characters that only one of your
+    sessions has (a prefix several share is refused with the list of them).
 
     Example: fitrec history show 9b1c0e4d2f6a4b8e9d7c5a3b1f0e2d4c
     """
     from rich.table import Table
 
+    from fitrec.services.identifiers import resolve_session_id
     from fitrec.services.sessions import get_session
 
     with service_errors():
         ctx = LocalContext()
+        session_id = resolve_session_id(ctx.make_uow, ctx.owner_id, session_id, "SESSION_ID")
         session = get_session(ctx.make_uow, ctx.owner_id, session_id)
     out = console()
     title = " / ".join(x for x in (session.program_name, session.workout_name) if x) or "Session"
@@ -212,7 +219,9 @@ def history_flagged(
 
 @history_app.command("confirm")
 def history_confirm(
-    session_id: str = typer.Argument(..., help="Session id from `fitrec history flagged`."),
+    session_id: str = typer.Argument(
+        ..., help="Session id from `fitrec history flagged`, or a unique prefix of 4+ characters."
+    ),
     finished: str | None = typer.Option(
         None,
         "--finished",
@@ -221,11 +230,15 @@ def history_confirm(
 ) -> None:
     """Clear a workout's duration flag: it really lasted that long, or --finished corrects it.
 
+    The id may be shortened to any prefix of 4 or more characters that only one of your
+    sessions has.
+
     Example: fitrec history confirm 9b1c0e4d2f6a4b8e9d7c5a3b1f0e2d4c --finished "2025-01-01 10:30"
     """
     from datetime import datetime
 
     from fitrec.services.history import confirm_session, duration_s
+    from fitrec.services.identifiers import resolve_session_id
 
     finished_at = None
     if finished is not None:
@@ -238,6 +251,7 @@ def history_confirm(
             raise typer.Exit(2) from None
     with service_errors({"finished_at": "--finished"}):
         ctx = LocalContext()
+        session_id = resolve_session_id(ctx.make_uow, ctx.owner_id, session_id, "SESSION_ID")
         done = confirm_session(ctx.make_uow, ctx.owner_id, session_id, finished_at=finished_at)
     typer.echo(
         f"session {done.id}: {when(done.started_at)} → {when(done.finished_at)} "

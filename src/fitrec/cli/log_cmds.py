@@ -20,17 +20,22 @@ log_app = typer.Typer(help="Log a workout set by set.", no_args_is_help=True)
 
 @log_app.command("start")
 def log_start(
-    program: str = typer.Argument(..., help="Program name or id."),
+    program: str = typer.Argument(..., help="Program name, id or unique id prefix (4+ chars)."),
     workout: str | None = typer.Argument(None, help="Workout (day) name; optional if only one."),
 ) -> None:
     """Start a session from a program's workout.
 
+    The program is named by its name, its id or a prefix of 4 or more characters of its id
+    that only one of your programs has.
+
     Example: fitrec log start "Sample post-exhaust full body" "Full body"
     """
+    from fitrec.services.identifiers import resolve_program_id
     from fitrec.services.sessions import start_session
 
     with service_errors():
         ctx = LocalContext()
+        program = resolve_program_id(ctx.make_uow, ctx.owner_id, program, "PROGRAM")
         opened = start_session(ctx.make_uow, ctx.owner_id, program=program, workout=workout)
     typer.echo(f"started {opened.program_name} / {opened.workout_name} (session {opened.id})")
 

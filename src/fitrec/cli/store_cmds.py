@@ -185,29 +185,43 @@ def programs_list(
 
 
 @programs_app.command("export")
-def programs_export(name: str = typer.Argument(..., help="Program name or id.")) -> None:
+def programs_export(
+    name: str = typer.Argument(..., help="Program name, id or unique id prefix (4+ characters)."),
+) -> None:
     """Print a program in the notation.
+
+    The program is named by its name, its id or a prefix of 4 or more characters of its id
+    that only one of your programs has.
 
     Example: fitrec programs export "Chest post-exhaust" > chest.txt
     """
+    from fitrec.services.identifiers import resolve_program_id
     from fitrec.services.programs import export_text
 
     with service_errors():
         ctx = LocalContext()
+        name = resolve_program_id(ctx.make_uow, ctx.owner_id, name, "NAME")
         text = export_text(ctx.make_uow, ctx.owner_id, name)
     typer.echo(text, nl=not text.endswith("\n"))
 
 
 @programs_app.command("delete")
-def programs_delete(name: str = typer.Argument(..., help="Program name or id.")) -> None:
+def programs_delete(
+    name: str = typer.Argument(..., help="Program name, id or unique id prefix (4+ characters)."),
+) -> None:
     """Delete a program (sessions done from it stay in the history).
+
+    The program is named by its name, its id or a prefix of 4 or more characters of its id
+    that only one of your programs has.
 
     Example: fitrec programs delete "Chest post-exhaust"
     """
+    from fitrec.services.identifiers import resolve_program_id
     from fitrec.services.programs import delete_program
 
     with service_errors():
         ctx = LocalContext()
+        name = resolve_program_id(ctx.make_uow, ctx.owner_id, name, "NAME")
         delete_program(ctx.make_uow, ctx.owner_id, name)
     typer.echo(f"deleted program {name!r}")
 
