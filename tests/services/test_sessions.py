@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
@@ -76,6 +77,33 @@ def test_logging_the_same_id_twice_stores_one_set(
     assert first.created and not again.created
     assert again.performed.id == "client-1" and again.performed.reps == 8
     assert len(sessions.get_session(make_uow, owner_id, open_session).sets) == 1
+
+
+def test_the_one_statement_path_stores_what_the_full_path_stores(make_uow, owner_id: int) -> None:
+    # A session id given: one statement. No session id (the latest open one): the full path.
+    quick_session = sessions.start_session(make_uow, owner_id).id
+    kwargs = {
+        "exercise": "Bench Press",
+        "weight": 185.0,
+        "reps": 6,
+        "unit": "lb",
+        "set_type": "failure",
+        "rpe": 9.5,
+        "rest_before_s": 150,
+        "note": "belt",
+        "block_label": "b",
+        "position": 1,
+        "performed_at": datetime(2025, 1, 2, 3, 4, 5, 678901, tzinfo=UTC),
+    }
+    quick = sessions.log_set(make_uow, owner_id, quick_session, set_id="q", **kwargs)
+    full_session = sessions.start_session(make_uow, owner_id).id
+    full = sessions.log_set(make_uow, owner_id, None, set_id="f", **kwargs)
+    assert full.session_id == full_session
+    stored_quick = sessions.get_session(make_uow, owner_id, quick_session).sets
+    stored_full = sessions.get_session(make_uow, owner_id, full_session).sets
+    assert [quick.performed] == stored_quick
+    assert [full.performed] == stored_full
+    assert replace(stored_quick[0], id="f") == stored_full[0]
 
 
 @pytest.mark.parametrize(

@@ -240,6 +240,16 @@ def owner_in(uow: UnitOfWork, caller: Caller) -> int:
     return caller if isinstance(caller, int) else caller.owner_in(uow)
 
 
+def caller_credential(caller: Caller) -> tuple[int | None, str | None] | None:
+    """The caller as a statement checks it: (owner id, None) or (None, token hash); None for
+    a token that cannot be live (the full check then refuses it)."""
+    if isinstance(caller, int):
+        return caller, None
+    if not caller.token.startswith(TOKEN_PREFIX) or len(caller.token) > 200:
+        return None
+    return None, token_hash(caller.token)
+
+
 def owner_of_token(make_uow: UowFactory, token: str) -> int | None:
     """The owner a bearer token authenticates, or None."""
     if not token.startswith(TOKEN_PREFIX) or len(token) > 200:

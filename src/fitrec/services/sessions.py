@@ -11,9 +11,9 @@ from typing import Any
 from fitrec.domain.sessions import Feedback, PerformedSet, Session, SetType
 from fitrec.domain.units import Unit
 from fitrec.services import validation as check
-from fitrec.services.accounts import Caller, owner_in
+from fitrec.services.accounts import Caller, caller_credential, owner_in
 from fitrec.services.errors import Conflict, InvalidInput, NotFound
-from fitrec.services.exercises import resolve_exercise
+from fitrec.services.exercises import builtin_catalog, resolve_exercise, resolve_in
 from fitrec.services.models import OpenSession, SessionSummary
 from fitrec.services.unit_of_work import UnitOfWork, UowFactory
 
@@ -153,6 +153,12 @@ def log_set(
     )
     if performed.rpe is not None and performed.rir is not None:
         raise InvalidInput("rir", "give RPE or RIR, not both")
+    if session_id is not None:
+        quick = _log_set_in_one_statement(
+            make_uow, owner_id, session_id, performed, exercise, block_label, position
+        )
+        if quick is not None:
+            return quick
     with make_uow() as uow:
         owner = owner_in(uow, owner_id)
         session = _session(uow, owner, session_id)
@@ -186,6 +192,45 @@ def log_set(
         performed.set_index = set_index
         uow.commit()
     return LoggedSet(session.id, performed, created=True)
+
+
+def _log_set_in_one_statement(
+    make_uow: UowFactory,
+    caller: Caller,
+    session_id: str,
+    performed: PerformedSet,
+    exercise: str,
+    block_label: str | None,
+    position: int | None,
+) -> LoggedSet | None:
+    """The common case as one statement, or None to take the full path.
+
+    A built-in exercise logged by its owner into an open session under a new id needs no
+    read first: the statement checks the credential and the session as it inserts. Anything
+    else (a custom exercise, a token that is not live, another owner's or a finished
+    session, a retried id, a block label to take from the program) inserts nothing here and
+    the full path answers it, errors included.
+    """
+    credential = caller_credential(caller)
+    if credential is None:
+        return None
+    try:
+        found = resolve_in(builtin_catalog(), exercise)
+    except InvalidInput:
+        return None
+    logged = replace(
+        performed, exercise_slug=found.slug, block_label=_label(block_label), position=position
+    )
+    owner_id, token_hash = credential
+    with make_uow() as uow:
+        set_index = uow.sessions.add_set_if_open(
+            owner_id, token_hash, session_id, logged, slot_free=block_label is None
+        )
+        if set_index is None:
+            return None
+        uow.commit()
+    logged.set_index = set_index
+    return LoggedSet(session_id, logged, created=True)
 
 
 def _replayed(

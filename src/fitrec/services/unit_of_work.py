@@ -150,6 +150,24 @@ class SessionRepository(Protocol):
         is stored already; the new set's `set_index`, or None when nothing was inserted."""
         ...
 
+    def add_set_if_open(
+        self,
+        owner_id: int | None,
+        token_hash: str | None,
+        session_id: str,
+        performed: PerformedSet,
+        *,
+        slot_free: bool,
+    ) -> int | None:
+        """Insert a set in one statement if the caller (an owner id, or a live token's hash)
+        owns the open session and the client id is new; its `set_index`, else None.
+
+        `slot_free` also requires a session not started from a program's workout (whose
+        slots give a missing block label). None says nothing about why: the full path tells.
+        As a unit's first statement on SQLite it is a transaction of its own (committed).
+        """
+        ...
+
     def update_set(self, owner_id: int, performed: PerformedSet) -> None:
         """Overwrite a stored set's values, found by its client id."""
         ...

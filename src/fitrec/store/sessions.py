@@ -27,6 +27,7 @@ from fitrec.store.session_rows import (
     set_from_row,
     set_values,
 )
+from fitrec.store.set_insert import insert_set_if_open
 from fitrec.store.tables import ProgramRow
 from fitrec.store.timeutil import from_db, to_db
 
@@ -194,6 +195,26 @@ class SqlSessionRepository:
         statement = _INSERT_ONCE[connection.dialect.name]
         found = connection.execute(statement, values).scalar_one_or_none()
         return int(found) if found is not None else None
+
+    def add_set_if_open(
+        self,
+        owner_id: int | None,
+        token_hash: str | None,
+        session_id: str,
+        performed: PerformedSet,
+        *,
+        slot_free: bool,
+    ) -> int | None:
+        """Insert a set in one statement if the caller (an owner id, or a live token's hash)
+        owns the open session and the client id is new; its `set_index`, else None."""
+        return insert_set_if_open(
+            self._db,
+            owner_id=owner_id,
+            token_hash=token_hash,
+            session_public_id=session_id,
+            performed=performed,
+            slot_free=slot_free,
+        )
 
     def update_set(self, owner_id: int, performed: PerformedSet) -> None:
         """Overwrite a stored set's values, found by its client id."""

@@ -1,0 +1,163 @@
+"""Logging a set in one statement: the credential, the session and the insert checked together.
+
+The common case of logging a set (a live token or a signed-in owner, the caller's own open
+session, a new client id) needs no read before the write: one `INSERT ... SELECT` joins the
+credential to the session, numbers the set and inserts it, or inserts nothing. On SQLite it
+runs in autocommit, so the database's single write lock is held for that statement only,
+not across the Python between a `BEGIN IMMEDIATE` and its `COMMIT`; several processes then
+log sets side by side instead of queueing on the lock.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, cast
+
+from sqlalchemy import Connection, Table, bindparam, func, literal_column, or_, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Dialect
+
+from fitrec.domain.sessions import PerformedSet
+from fitrec.store.session_rows import P, S, set_values
+from fitrec.store.tables import ApiTokenRow, User
+
+T = cast(Table, ApiTokenRow.__table__)
+U = cast(Table, User.__table__)
+
+# Columns filled from bound values; owner_id, session_id and set_index come from the SELECT.
+_VALUE_COLUMNS = (
+    "client_id",
+    "exercise_slug",
+    "block_label",
+    "position",
+    "set_type",
+    "weight",
+    "unit",
+    "weight_kg",
+    "reps",
+    "rpe",
+    "rir",
+    "rest_before_s",
+    "note",
+    "flagged",
+    "performed_at",
+)
+_SQLITE = sqlite.dialect(paramstyle="named")
+
+
+def _statement(dialect: str, *, by_token: bool, slot_free: bool) -> Any:
+    """The INSERT ... SELECT for one case: the owner given by a token hash or by id, and
+    whether the session must have no program slot to take a missing block label from."""
+    earlier = P.alias("earlier")
+    next_index = (
+        select(func.count() + 1)
+        .select_from(earlier)
+        .where(
+            earlier.c.owner_id == S.c.owner_id,
+            earlier.c.session_id == S.c.id,
+            earlier.c.exercise_slug == bindparam("exercise_slug"),
+        )
+        .scalar_subquery()
+    )
+    source = select(
+        S.c.owner_id,
+        S.c.id,
+        next_index,
+        *(bindparam(name, type_=P.c[name].type) for name in _VALUE_COLUMNS),
+    ).where(S.c.public_id == bindparam("session_public_id"), S.c.finished_at.is_(None))
+    if by_token:
+        source = (
+            source.join(T, T.c.owner_id == S.c.owner_id)
+            .join(U, U.c.id == S.c.owner_id)
+            .where(T.c.token_hash == bindparam("token_hash"), T.c.revoked_at.is_(None))
+            .where(U.c.is_active)
+        )
+    else:
+        source = source.where(S.c.owner_id == bindparam("owner_id"))
+    if slot_free:
+        # Without a block label, a session from a program takes it from the program's slot:
+        # that look-up is the full path's, so such a session is left to it.
+        no_workout = func.coalesce(S.c.workout_name, literal_column("''")) == literal_column("''")
+        source = source.where(or_(S.c.program_id.is_(None), no_workout))
+    make_insert: Any = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    return (
+        make_insert(P)
+        .from_select(["owner_id", "session_id", "set_index", *_VALUE_COLUMNS], source)
+        .on_conflict_do_nothing(index_elements=[P.c.owner_id, P.c.client_id])
+        .returning(P.c.set_index)
+    )
+
+
+class _SqliteStatement:
+    """A statement compiled once for the sqlite3 driver, with SQLAlchemy's bind processing."""
+
+    def __init__(self, statement: Any, dialect: Dialect) -> None:
+        compiled = statement.compile(dialect=dialect)
+        self.sql = compiled.string
+        # Literals of the statement (the 1 of count() + 1) are bound parameters too.
+        self._constants = {k: v for k, v in compiled.params.items() if v is not None}
+        self._process: dict[str, Callable[[Any], Any]] = {}
+        for name in _VALUE_COLUMNS:
+            processor = P.c[name].type.dialect_impl(dialect).bind_processor(dialect)
+            if processor is not None:
+                self._process[name] = processor
+
+    def params(self, values: dict[str, Any]) -> dict[str, Any]:
+        """The values as the driver takes them (times as SQLAlchemy writes them)."""
+        process = self._process
+        params = dict(self._constants)
+        for name, value in values.items():
+            params[name] = process[name](value) if name in process else value
+        return params
+
+
+_STATEMENTS: dict[tuple[str, bool, bool], Any] = {}
+_SQLITE_STATEMENTS: dict[tuple[bool, bool], _SqliteStatement] = {}
+
+
+def insert_set_if_open(
+    db: Connection,
+    *,
+    owner_id: int | None,
+    token_hash: str | None,
+    session_public_id: str,
+    performed: PerformedSet,
+    slot_free: bool,
+) -> int | None:
+    """Insert a set in one statement when the caller owns the open session and the client id
+    is new; its `set_index`, or None when nothing was inserted (the full path then tells why).
+
+    The caller is `owner_id`, or the owner of the live bearer token hashed as `token_hash`.
+    `slot_free` makes a session from a program's workout fall through to the full path.
+    """
+    by_token = owner_id is None
+    values = set_values(0, 0, performed)
+    for name in ("owner_id", "session_id", "set_index"):
+        del values[name]
+    values["session_public_id"] = session_public_id
+    if by_token:
+        values["token_hash"] = token_hash
+    else:
+        values["owner_id"] = owner_id
+    dialect = db.dialect.name
+    if dialect == "sqlite" and not db.in_transaction():
+        key = (by_token, slot_free)
+        compiled = _SQLITE_STATEMENTS.get(key)
+        if compiled is None:
+            compiled = _SqliteStatement(
+                _statement("sqlite", by_token=by_token, slot_free=slot_free), _SQLITE
+            )
+            _SQLITE_STATEMENTS[key] = compiled
+        # The driver connection is in autocommit (fitrec issues BEGIN itself): this
+        # statement is a transaction of its own.
+        driver = db.connection.driver_connection
+        assert driver is not None
+        rows = driver.execute(compiled.sql, compiled.params(values)).fetchall()
+    else:
+        statement_key = (dialect, by_token, slot_free)
+        statement = _STATEMENTS.get(statement_key)
+        if statement is None:
+            statement = _statement(dialect, by_token=by_token, slot_free=slot_free)
+            _STATEMENTS[statement_key] = statement
+        rows = db.execute(statement, values).all()
+    return int(rows[0][0]) if rows else None
