@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import functools
+import re
 from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request, Response
+from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
 
-from fitrec.api.deps import SIGNED_IN, Caller, Owner, Uow, invalid_token
+from fitrec.api.deps import SIGNED_IN, Caller, Owner, Uow, current_caller, invalid_token
+from fitrec.api.direct_route import direct_route
 from fitrec.api.problems import problem_responses
 from fitrec.api.schemas_training import (
     FeedbackIn,
@@ -30,16 +34,44 @@ from fitrec.services.history_document import history_document
 from fitrec.services.unit_of_work import UowFactory
 
 router = APIRouter(tags=["sessions"])
-SessionId = Annotated[str, Path(min_length=1, max_length=64)]
-SetId = Annotated[str, Path(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.:-]{1,64}$")]
+MAX_ID = 64
+SET_ID_PATTERN = re.compile(r"^[A-Za-z0-9_.:-]{1,64}$")
+SessionId = Annotated[str, Path(min_length=1, max_length=MAX_ID)]
+SetId = Annotated[str, Path(min_length=1, max_length=MAX_ID, pattern=SET_ID_PATTERN.pattern)]
 READ = problem_responses(401, 404)
 WRITE = problem_responses(401, 403, 404, 409, 422)
 MAX_PAGE = 200
 
 
 # Routes are matched in the order they are declared: the hottest first (logging a set).
-@router.put(
+async def put_set(
+    session_id: SessionId, set_id: SetId, body: SetIn, caller: Caller, request: Request
+) -> Response:
+    """Log a set under the client's id: 201 the first time, 200 with the stored set after."""
+    return await _put_set(request, caller, session_id, set_id, body)
+
+
+async def _put_set_direct(request: Request) -> Response | None:
+    # `put_set` for a well-formed request, checked as its declaration checks it; None for
+    # anything else, which FastAPI then answers as declared (its error documents included).
+    if request.headers.get("content-type") != "application/json":
+        return None
+    session_id = request.path_params["session_id"]
+    set_id = request.path_params["set_id"]
+    if not 0 < len(session_id) <= MAX_ID or not SET_ID_PATTERN.fullmatch(set_id):
+        return None
+    try:
+        caller = await current_caller(request)
+        body = SetIn.model_validate_json(await request.body())
+    except (HTTPException, ValidationError):
+        return None
+    return await _put_set(request, caller, session_id, set_id, body)
+
+
+router.add_api_route(
     "/sessions/{session_id}/sets/{set_id}",
+    put_set,
+    methods=["PUT"],
     response_model=SetOut,
     responses={
         **WRITE,
@@ -47,15 +79,17 @@ MAX_PAGE = 200
         200: {"description": "Already stored under this id: the stored set"},
     },
     openapi_extra=SIGNED_IN,
+    route_class_override=direct_route(_put_set_direct),
 )
-async def put_set(
-    session_id: SessionId, set_id: SetId, body: SetIn, caller: Caller, request: Request
+
+
+async def _put_set(
+    request: Request, caller: accounts.Caller, session_id: str, set_id: str, body: SetIn
 ) -> Response:
-    """Log a set under the client's id: 201 the first time, 200 with the stored set after."""
     state = request.app.state
     work = functools.partial(_logged_document, state.make_uow, caller, session_id, set_id, body)
     if state.inline_writes:
-        # Blocks this worker's loop for one short transaction (see install_api); the
+        # Blocks this worker's loop for one short statement (see install_api); the
         # response is written here too, not validated again in a second thread hop.
         created, document = work()
     else:
