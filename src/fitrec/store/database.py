@@ -5,8 +5,9 @@ from __future__ import annotations
 import random
 import sqlite3
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
@@ -15,10 +16,13 @@ from fitrec.config import normalize_database_url
 
 BUSY_TIMEOUT_MS = 5000
 # Waiting for another writer: SQLite's own busy handler sleeps 1, 2, 5 ... up to 100 ms
-# between tries, which turns a 1 ms wait into a 100 ms tail. fitrec retries BEGIN itself
-# with short jittered sleeps instead.
-_BEGIN_FIRST_SLEEP_S = 0.0002
-_BEGIN_MAX_SLEEP_S = 0.002
+# between tries, which turns a 50 us wait into a 1-100 ms one (and a worker logging sets on
+# its event loop serves nothing while it sleeps). fitrec retries itself with short jittered
+# sleeps instead, for BEGIN IMMEDIATE and for statements that are transactions of their own.
+_FIRST_SLEEP_S = 0.00005
+_MAX_SLEEP_S = 0.002
+
+T = TypeVar("T")
 
 
 def is_sqlite(url: str) -> bool:
@@ -36,6 +40,29 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def when_unlocked(raw: sqlite3.Connection, attempt: Callable[[], T]) -> T:
+    """Run `attempt`, which takes SQLite's write lock, retrying with short jittered sleeps
+    while another connection holds it (up to the busy timeout).
+
+    `attempt` must be atomic: BEGIN IMMEDIATE, or a statement in autocommit, which does
+    nothing when it finds the database locked.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    sleep = _FIRST_SLEEP_S
+    raw.execute("PRAGMA busy_timeout=0")
+    try:
+        while True:
+            try:
+                return attempt()
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+            time.sleep(sleep * random.uniform(0.5, 1.5))
+            sleep = min(sleep * 2, _MAX_SLEEP_S)
+    finally:
+        raw.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+
+
 def _sqlite_begin(conn: Any) -> None:
     # pysqlite's own transaction handling is off (below); BEGIN here so that SAVEPOINTs
     # and the first read of a transaction behave as on PostgreSQL. IMMEDIATE takes the
@@ -43,21 +70,7 @@ def _sqlite_begin(conn: Any) -> None:
     # whose read snapshot is overtaken by another process's commit fails with "database
     # is locked" at its first write instead of waiting busy_timeout.
     raw = conn.connection.dbapi_connection
-    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
-    sleep = _BEGIN_FIRST_SLEEP_S
-    raw.execute("PRAGMA busy_timeout=0")
-    try:
-        while True:
-            try:
-                raw.execute("BEGIN IMMEDIATE")
-                return
-            except sqlite3.OperationalError as exc:
-                if "locked" not in str(exc) or time.monotonic() > deadline:
-                    raise
-            time.sleep(sleep * random.uniform(0.5, 1.5))
-            sleep = min(sleep * 2, _BEGIN_MAX_SLEEP_S)
-    finally:
-        raw.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    when_unlocked(raw, lambda: raw.execute("BEGIN IMMEDIATE"))
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:

@@ -18,6 +18,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Dialect
 
 from fitrec.domain.sessions import PerformedSet
+from fitrec.store.database import when_unlocked
 from fitrec.store.session_rows import P, S, set_values
 from fitrec.store.tables import ApiTokenRow, User
 
@@ -152,7 +153,8 @@ def insert_set_if_open(
         # statement is a transaction of its own.
         driver = db.connection.driver_connection
         assert driver is not None
-        rows = driver.execute(compiled.sql, compiled.params(values)).fetchall()
+        params = compiled.params(values)
+        rows = when_unlocked(driver, lambda: driver.execute(compiled.sql, params).fetchall())
     else:
         statement_key = (dialect, by_token, slot_free)
         statement = _STATEMENTS.get(statement_key)

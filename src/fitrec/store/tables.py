@@ -211,7 +211,9 @@ class PerformedSetRow(Base):
     __tablename__ = "performed_sets"
     __table_args__ = (
         UniqueConstraint("owner_id", "client_id"),
-        Index("ix_performed_sets_owner_session", "owner_id", "session_id"),
+        Index(
+            "ix_performed_sets_owner_session_exercise", "owner_id", "session_id", "exercise_slug"
+        ),
         Index("ix_performed_sets_owner_exercise_at", "owner_id", "exercise_slug", "performed_at"),
     )
 
