@@ -16,6 +16,7 @@ from fitrec.api.deps import SIGNED_IN, Caller, Owner, Uow, current_caller, inval
 from fitrec.api.direct_route import direct_route
 from fitrec.api.problems import problem_responses
 from fitrec.api.schemas_training import (
+    ConfirmIn,
     FeedbackIn,
     FinishIn,
     History,
@@ -30,6 +31,7 @@ from fitrec.api.schemas_training import (
 from fitrec.api.session_view import session_out, set_out
 from fitrec.domain.sessions import Feedback
 from fitrec.services import accounts, sessions
+from fitrec.services import history as session_history
 from fitrec.services.history_document import history_document
 from fitrec.services.unit_of_work import UowFactory
 
@@ -191,6 +193,15 @@ def history(
     # The database writes the document (see fitrec.store.history_json): no model per set.
     document = history_document(make_uow, owner, exercise_slug=slug, since=since)
     return Response(document, media_type="application/json")
+
+
+@router.post("/sessions/{session_id}/confirm", response_model=SessionOut, responses=WRITE)
+def confirm_session(
+    session_id: SessionId, body: ConfirmIn, owner: Owner, make_uow: Uow
+) -> SessionOut:
+    """Clear a session's duration flag: its end time was real, or `finished_at` corrects it."""
+    session_history.confirm_session(make_uow, owner, session_id, finished_at=body.finished_at)
+    return session_out(make_uow, owner, sessions.get_session(make_uow, owner, session_id))
 
 
 @router.delete(

@@ -261,6 +261,14 @@ class FinishIn(BaseModel):
     note: Note | None = None
 
 
+class ConfirmIn(BaseModel):
+    """Confirm a flagged session's duration, or correct its end time."""
+
+    finished_at: datetime | None = Field(
+        default=None, description="the real end time; left out, the stored one stands"
+    )
+
+
 class PlanEntryOut(BaseModel):
     """One exercise of the session's planned block."""
 
@@ -311,6 +319,10 @@ class SessionOut(BaseModel):
     workout: str | None
     program: str | None
     note: str | None
+    flagged: bool = Field(
+        description="an implausible duration (an import's timer left running), kept out of "
+        "duration analytics until confirmed or corrected"
+    )
     unit: str
     blocks: list[PlanBlockOut]
     sets: list[SetOut]

@@ -129,6 +129,7 @@ def session_out(make_uow: UowFactory, owner_id: int, session: Session) -> Sessio
         workout=session.workout_name,
         program=session.program_name,
         note=session.note,
+        flagged=session.flagged,
         unit=get_profile(make_uow, owner_id).unit.value,
         blocks=_plan(workout) if workout else [],
         sets=[set_out(p, session.id) for p in session.sets],
