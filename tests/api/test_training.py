@@ -221,3 +221,28 @@ def test_templates_exercises_and_profile(client: TestClient, alice: User) -> Non
     assert profile.status_code == 200, profile.text
     assert profile.json()["plates"] == {"20": 2, "1.25": 1}
     assert client.get("/api/v1/profile", headers=alice.headers).json() == profile.json()
+
+
+def test_a_renamed_program_keeps_its_sessions_plan_and_targets(
+    client: TestClient, alice: User
+) -> None:
+    started = start_chest_session(client, alice)
+    program, session_id = started["program"], started["session"]["id"]
+    client.put(f"/api/v1/sessions/{session_id}/sets/s1", json=SET, headers=alice.headers)
+    client.post(f"/api/v1/sessions/{session_id}/finish", json={}, headers=alice.headers)
+    before = client.get(f"/api/v1/sessions/{session_id}", headers=alice.headers).json()
+    assert before["blocks"] and before["next_targets"]
+
+    text = client.get(
+        f"/api/v1/programs/{program['id']}", headers={**alice.headers, "Accept": "text/plain"}
+    ).text
+    renamed = text.replace(f"program: {program['name']}", "program: Renamed chest", 1)
+    assert renamed != text
+    put = client.put(
+        f"/api/v1/programs/{program['id']}", json={"text": renamed}, headers=alice.headers
+    )
+    assert put.status_code == 200, put.text
+
+    after = client.get(f"/api/v1/sessions/{session_id}", headers=alice.headers).json()
+    assert after["blocks"] == before["blocks"]
+    assert after["next_targets"] == before["next_targets"]

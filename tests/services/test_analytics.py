@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -10,7 +10,8 @@ from fitrec.services import analytics
 from fitrec.services.athletes import update_profile
 from fitrec.services.errors import InvalidInput, NotFound
 from fitrec.services.history import add_sessions
-from fitrec.services.programs import create_program
+from fitrec.services.programs import create_program, edit_program
+from fitrec.services.sessions import finish_session, log_set, start_session
 
 PROGRAM = """program: Chest days
 phase: hypertrophy
@@ -104,6 +105,22 @@ def test_next_targets_for_the_next_workout(make_uow, owner_id) -> None:  # type:
     bench, fly = day_a.targets
     assert (bench.rule, bench.load) == (TargetRule.STEP_UP, 102.5)  # 4×8 done: +2 × 1.25 kg
     assert (fly.rule, fly.reps, fly.load) == (TargetRule.REPS_UP, 14, 20.0)
+
+
+def test_the_next_workout_follows_a_renamed_program(make_uow, owner_id) -> None:  # type: ignore[no-untyped-def]
+    program = create_program(make_uow, owner_id, PROGRAM)
+    now = datetime.now(UTC)
+    started = start_session(
+        make_uow, owner_id, program=program.id, workout="Day A", started_at=now
+    ).id
+    log_set(make_uow, owner_id, started, exercise="Bench Press", weight=100, reps=8)
+    finish_session(make_uow, owner_id, started)
+    edit_program(make_uow, owner_id, program.id, PROGRAM.replace("Chest days", "Chest & legs"))
+    # A new program under the old name must not be taken for the renamed one.
+    create_program(make_uow, owner_id, PROGRAM)
+    plan = analytics.next_session(make_uow, owner_id, program.id)
+    assert (plan.program, plan.workout) == ("Chest & legs", "Day B")
+    assert analytics.next_session(make_uow, owner_id, "Chest days").workout == "Day A"
 
 
 def test_next_without_programs_is_not_found(make_uow, owner_id) -> None:  # type: ignore[no-untyped-def]

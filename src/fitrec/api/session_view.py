@@ -81,10 +81,11 @@ def _workout(make_uow: UowFactory, owner_id: int, session: Session) -> Workout |
     if not session.program_name or not session.workout_name:
         return None
     try:
-        program = get_program(make_uow, owner_id, session.program_name).program
+        followed = session.program_id or session.program_name
+        program = get_program(make_uow, owner_id, followed).program
         return program.workout(session.workout_name)
     except (ServiceError, KeyError):
-        return None  # the program was renamed or deleted since: the sets still show
+        return None  # the program was deleted since: the sets still show
 
 
 def _targets(make_uow: UowFactory, owner_id: int, session: Session) -> list[TargetOut]:
@@ -93,7 +94,9 @@ def _targets(make_uow: UowFactory, owner_id: int, session: Session) -> list[Targ
     if session.finished_at is None or not session.program_name:
         return []
     try:
-        plan = next_session(make_uow, owner_id, session.program_name, session.workout_name)
+        plan = next_session(
+            make_uow, owner_id, session.program_id or session.program_name, session.workout_name
+        )
     except ServiceError:
         return []
     return [target_out(t) for t in plan.targets]

@@ -165,13 +165,20 @@ class NextWorkout:
     targets: list[Target] = field(default_factory=list)
 
 
-def _next_workout_name(program: Program, sessions: list[Session]) -> str:
+def _next_workout_name(program: Program, program_id: str, sessions: list[Session]) -> str:
     """The workout after the latest one done from this program (in program order)."""
     names = [w.name for w in program.workouts]
     for session in reversed(sessions):
-        if session.program_name == program.name and session.workout_name in names:
+        if _from_program(session, program_id, program.name) and session.workout_name in names:
             return names[(names.index(session.workout_name) + 1) % len(names)]
     return names[0]
+
+
+def _from_program(session: Session, program_id: str, name: str) -> bool:
+    # By id while the program exists (a rename keeps it); by name for imported sessions.
+    if session.program_id is not None:
+        return session.program_id == program_id
+    return session.program_name == name
 
 
 def next_session(
@@ -186,7 +193,10 @@ def next_session(
         find, catalog = _lookup(uow, owner_id)
         sessions = ordered(recent_history(uow, owner_id))
         if program is None:
-            named = next((s.program_name for s in reversed(sessions) if s.program_name), None)
+            named = next(
+                (s.program_id or s.program_name for s in reversed(sessions) if s.program_name),
+                None,
+            )
             if named is None:
                 summaries = uow.programs.list(owner_id)
                 if not summaries:
@@ -199,7 +209,7 @@ def next_session(
     if not chosen.workouts:
         raise InvalidInput("program", f"{chosen.name!r} has no workouts")
     try:
-        day = chosen.workout(workout or _next_workout_name(chosen, sessions))
+        day = chosen.workout(workout or _next_workout_name(chosen, record.id, sessions))
     except KeyError:
         raise NotFound("workout", workout or "") from None
     inventory = inventory_of(profile)

@@ -45,7 +45,8 @@ def _workout_of(make_uow: UowFactory, owner_id: int, session: Session) -> Workou
     if not session.program_name or not session.workout_name:
         return None
     try:
-        record = programs.get_program(make_uow, owner_id, session.program_name)
+        followed = session.program_id or session.program_name
+        record = programs.get_program(make_uow, owner_id, followed)
         return record.program.workout(session.workout_name)
     except (ServiceError, KeyError):
         return None
@@ -57,7 +58,10 @@ def _targets(make_uow: UowFactory, owner_id: int, session: Session) -> dict[str,
         return {}
     try:
         found = analytics.next_session(
-            make_uow, owner_id, program=session.program_name, workout=session.workout_name
+            make_uow,
+            owner_id,
+            program=session.program_id or session.program_name,
+            workout=session.workout_name,
         )
     except ServiceError:
         return {}
