@@ -24,6 +24,7 @@ BODIES: dict[str, Any] = {
     "SetPatch": {"reps": 1},
     "FeedbackIn": {"block_label": "A", "pump": 1, "exhaustion": 1},
     "FinishIn": {"note": "mine now"},
+    "ConfirmIn": {"finished_at": "2025-01-01T10:00:00Z"},
 }
 # Built-in templates belong to nobody: copying one is open to every user.
 PUBLIC_PARAMETERS = {"name"}
