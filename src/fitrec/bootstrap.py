@@ -44,8 +44,8 @@ def uow_factory(settings: Settings | None = None, *, url: str | None = None) -> 
     database_url = url or (settings or get_settings()).database_url
     engine = engine_for(database_url)
 
-    def make() -> SqlUnitOfWork:
-        return SqlUnitOfWork(engine)
+    def make(*, read_only: bool = False) -> SqlUnitOfWork:
+        return SqlUnitOfWork(engine, read_only=read_only)
 
     return make
 

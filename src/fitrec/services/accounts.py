@@ -254,7 +254,7 @@ def owner_of_token(make_uow: UowFactory, token: str) -> int | None:
     """The owner a bearer token authenticates, or None."""
     if not token.startswith(TOKEN_PREFIX) or len(token) > 200:
         return None
-    with make_uow() as uow:
+    with make_uow(read_only=True) as uow:
         return uow.auth.owner_by_token(token_hash(token))
 
 
@@ -274,7 +274,7 @@ def web_session(make_uow: UowFactory, cookie: str) -> tuple[int, str] | None:
     """The owner and CSRF token of the browser holding this cookie, or None."""
     if not cookie or len(cookie) > 200:
         return None
-    with make_uow() as uow:
+    with make_uow(read_only=True) as uow:
         return uow.auth.web_session(sha256_hex(cookie), _now())
 
 

@@ -89,7 +89,7 @@ def progress(
     make_uow: UowFactory, owner_id: int, exercise: str, config: E1rmConfig = E1rmConfig()
 ) -> Progress:
     """The e1RM series and records of one lift (named by slug, name or alias)."""
-    with make_uow() as uow:
+    with make_uow(read_only=True) as uow:
         find, catalog = _lookup(uow, owner_id)
         chosen = resolve_in(catalog, exercise)
         # Whole sessions: a set right after its block's isolation is not fresh, so the
@@ -110,7 +110,7 @@ class VolumeReport:
 
 def volume(make_uow: UowFactory, owner_id: int, max_rir: float = 3.0) -> VolumeReport:
     """Weekly hard sets and tonnage per muscle; the latest week against the landmarks."""
-    with make_uow() as uow:
+    with make_uow(read_only=True) as uow:
         find, _ = _lookup(uow, owner_id)
         sessions = uow.sessions.history(owner_id)
     weeks = weekly_volume(sessions, find, max_rir)
@@ -128,7 +128,7 @@ class PairTrend:
 
 def pair_trends(make_uow: UowFactory, owner_id: int) -> list[PairTrend]:
     """Every pair performed, with its isolation volume beside pump and exhaustion."""
-    with make_uow() as uow:
+    with make_uow(read_only=True) as uow:
         find, _ = _lookup(uow, owner_id)
         sessions = uow.sessions.history(owner_id)
     trends = []
@@ -189,7 +189,7 @@ def next_session(
     config: E1rmConfig = E1rmConfig(),
 ) -> NextWorkout:
     """Targets for the next workout of the owner's current program (or the one named)."""
-    with make_uow() as uow:
+    with make_uow(read_only=True) as uow:
         find, catalog = _lookup(uow, owner_id)
         sessions = ordered(recent_history(uow, owner_id))
         if program is None:
@@ -273,7 +273,7 @@ def check(
     from fitrec.services.linting import lint_text
     from fitrec.textformat import format_program
 
-    with make_uow() as uow:
+    with make_uow(read_only=True) as uow:
         find, catalog = _lookup(uow, owner_id)
         if program is not None:
             programs = [find_program(uow, owner_id, program).program]
@@ -303,7 +303,7 @@ def deload_text(make_uow: UowFactory, owner_id: int, program: str) -> str:
     """The deload week of a program, as notation text (compound sets halved and lighter)."""
     from fitrec.textformat import format_program
 
-    with make_uow() as uow:
+    with make_uow(read_only=True) as uow:
         find, catalog = _lookup(uow, owner_id)
         chosen = find_program(uow, owner_id, program).program
     return format_program(deload(chosen, lambda entry: _entry_exercise(entry, find, catalog)))

@@ -35,15 +35,18 @@ def history_document(
     small reads instead of formatting every set again.
     """
     key = history_key(exercise_slug, since)
-    with make_uow() as uow:
+    with make_uow(read_only=True) as uow:
         version = uow.analytics_cache.version(owner_id)
         cached = uow.analytics_cache.get(owner_id, key, version)
         if cached is not None:
             return cached
-        # Same transaction: the document is built from the history this version names.
+        # Same snapshot: the document is built from the history this version names.
         document = uow.history_documents.document(
             owner_id, exercise_slug=exercise_slug, since=since
         )
+    # Stored in a short transaction of its own: building the document held no write lock.
+    # A newer version stored meanwhile is kept (`put` never replaces it).
+    with make_uow() as uow:
         uow.analytics_cache.put(owner_id, key, version, document)
         uow.commit()
-        return document
+    return document

@@ -261,7 +261,7 @@ def compute_overview(
 
 def overview(make_uow: UowFactory, owner_id: int) -> Overview:
     """The owner's overview: the cached one when the history has not changed, else computed."""
-    with make_uow() as uow:
+    with make_uow(read_only=True) as uow:
         # The version is read before the history: a change landing in between leaves a
         # payload at least as new as its version, and the bumped version misses it.
         version = uow.analytics_cache.version(owner_id)
@@ -340,7 +340,7 @@ def today(
     the profile (plates, known 1RMs) and the date (the recent window), which the history
     version does not cover: they form a stamp stored with the payload.
     """
-    with make_uow() as uow:
+    with make_uow(read_only=True) as uow:
         version = uow.analytics_cache.version(owner_id)
         cached = uow.analytics_cache.get(owner_id, TODAY_KEY, version)
         programs = sorted((p.id, p.updated_at.isoformat()) for p in uow.programs.list(owner_id))

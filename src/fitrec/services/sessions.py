@@ -108,7 +108,7 @@ def _session(uow: UnitOfWork, owner_id: int, session_id: str | None) -> OpenSess
 
 def current_session(make_uow: UowFactory, owner_id: int) -> OpenSession | None:
     """The owner's latest unfinished session, if any."""
-    with make_uow() as uow:
+    with make_uow(read_only=True) as uow:
         return uow.sessions.latest_unfinished(owner_id)
 
 
@@ -391,7 +391,7 @@ def save_feedback(
 
 def get_session(make_uow: UowFactory, owner_id: int, session_id: str) -> Session:
     """A whole session with its sets and feedback."""
-    with make_uow() as uow:
+    with make_uow(read_only=True) as uow:
         found = uow.sessions.get(owner_id, session_id)
     if found is None:
         raise NotFound("session", session_id)
@@ -406,7 +406,7 @@ def list_sessions(
         raise InvalidInput("limit", "must be between 1 and 1000")
     if offset < 0:
         raise InvalidInput("offset", "must not be negative")
-    with make_uow() as uow:
+    with make_uow(read_only=True) as uow:
         return uow.sessions.list(owner_id, limit=limit, offset=offset)
 
 

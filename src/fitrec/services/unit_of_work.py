@@ -6,7 +6,7 @@ Every repository method takes the owner: another owner's rows are simply not fou
 from __future__ import annotations
 
 import builtins
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from types import TracebackType
@@ -367,4 +367,14 @@ class UnitOfWork(Protocol):
         ...
 
 
-UowFactory = Callable[[], UnitOfWork]
+class UowFactory(Protocol):
+    """Makes a unit of work; `read_only=True` for a use case that only reads."""
+
+    def __call__(self, *, read_only: bool = False) -> UnitOfWork:
+        """A new unit of work.
+
+        A read-only one reads a consistent snapshot without taking SQLite's write lock, so
+        a long read (a history, the progress page) never holds up another process's
+        writes; it must not write.
+        """
+        ...

@@ -24,6 +24,9 @@ _MAX_SLEEP_S = 0.002
 
 T = TypeVar("T")
 
+# The execution option of a connection that only reads (`make_uow(read_only=True)`).
+READ_ONLY_OPTION = "fitrec_read_only"
+
 
 def is_sqlite(url: str) -> bool:
     """Whether a URL points at SQLite."""
@@ -69,7 +72,12 @@ def _sqlite_begin(conn: Any) -> None:
     # write lock up front: a use case reads before it writes, and a deferred transaction
     # whose read snapshot is overtaken by another process's commit fails with "database
     # is locked" at its first write instead of waiting busy_timeout.
+    # A read-only unit of work begins deferred: it reads a snapshot and never waits for,
+    # or holds up, a writer.
     raw = conn.connection.dbapi_connection
+    if conn.get_execution_options().get(READ_ONLY_OPTION):
+        raw.execute("BEGIN")
+        return
     when_unlocked(raw, lambda: raw.execute("BEGIN IMMEDIATE"))
 
 

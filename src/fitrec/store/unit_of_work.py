@@ -26,6 +26,7 @@ from fitrec.store.accounts import (
 )
 from fitrec.store.analytics_cache import SqlAnalyticsCache
 from fitrec.store.auth import SqlAuthRepository
+from fitrec.store.database import READ_ONLY_OPTION
 from fitrec.store.history_json import SqlHistoryDocuments
 from fitrec.store.programs import SqlProgramRepository
 from fitrec.store.sessions import SqlSessionRepository
@@ -49,8 +50,9 @@ class SqlUnitOfWork:
     history_documents: HistoryDocuments
     analytics_cache: AnalyticsCache
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, *, read_only: bool = False) -> None:
         self._engine = engine
+        self._read_only = read_only
         self._db: Connection | None = None
 
     def __enter__(self) -> Self:
@@ -58,6 +60,9 @@ class SqlUnitOfWork:
         # A Core connection, not an ORM session: the repositories run Core statements only,
         # and the ORM's bookkeeping cost about a fifth of logging a set.
         connection = self._engine.connect()
+        if self._read_only:
+            # Read by the SQLite begin hook: a deferred BEGIN, without the write lock.
+            connection.execution_options(**{READ_ONLY_OPTION: True})
         self._db = connection
         self.users = SqlUserRepository(connection)
         self.profiles = SqlProfileRepository(connection)
