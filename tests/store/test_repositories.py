@@ -251,3 +251,23 @@ def test_anything_the_notation_writes_round_trips_through_the_tables(
         with make_uow() as uow:
             uow.programs.delete(owner_id, program_id)
             uow.commit()
+
+
+@pytest.mark.parametrize(
+    "database_url", [pytest.param("postgresql", marks=pytest.mark.postgres)], indirect=True
+)
+def test_a_bulk_import_refreshes_postgresql_statistics(make_uow, owner_id: int) -> None:  # type: ignore[no-untyped-def]
+    # Never analysed, a table has reltuples -1 and is planned as nearly empty.
+    imported = [
+        Session(
+            started_at=T0 + timedelta(days=day),
+            sets=[PerformedSet("barbell-bench-press", 100, 5, id=f"{day}-{k}") for k in range(25)],
+        )
+        for day in range(40)
+    ]
+    reltuples_query = "SELECT reltuples FROM pg_class WHERE relname = 'performed_sets'"
+    with make_uow() as uow:
+        uow.sessions.add_many(owner_id, imported)
+        uow.commit()
+    with make_uow(read_only=True) as uow:
+        assert uow._db.execute(text(reltuples_query)).scalar_one() == 1000

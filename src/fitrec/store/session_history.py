@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, insert, select, text
 
 from fitrec.domain.sessions import Session
 from fitrec.store.session_rows import (
@@ -109,6 +109,10 @@ def _program_rows(db: Connection, owner_id: int, public_ids: set[str]) -> dict[s
     return {public_id: row_id for public_id, row_id in rows}
 
 
+# A bulk insert of at least this many sets refreshes PostgreSQL's statistics.
+ANALYZE_AFTER_SETS = 1000
+
+
 def insert_sessions(db: Connection, owner_id: int, sessions: Iterable[Session]) -> list[str]:
     """Bulk-insert whole sessions (imports); returns their public ids."""
     batch = list(sessions)
@@ -154,6 +158,12 @@ def insert_sessions(db: Connection, owner_id: int, sessions: Iterable[Session]) 
         db.execute(insert(P), set_rows)
     if feedback_rows:
         db.execute(insert(F), feedback_rows)
+    if db.dialect.name == "postgresql" and len(set_rows) >= ANALYZE_AFTER_SETS:
+        # PostgreSQL plans from table statistics, which autovacuum refreshes only a while
+        # later: until then a history just imported is planned as an empty table (listing
+        # 50 of 1,500 sessions took 2.1 s instead of 12 ms). ANALYZE sees this
+        # transaction's own rows and costs ~50 ms.
+        db.execute(text("ANALYZE sessions, performed_sets, block_feedback"))
     return public_ids
 
 
