@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from tests.cli.local import run
+from tests.services.test_identifiers import add_sessions
 
-START = datetime(2025, 3, 1, 18, 0, tzinfo=UTC)
 MINE = ["abcd1111" + "0" * 24, "abcd2222" + "0" * 24, "ef012345" + "0" * 24]
 THEIRS = "cafe0001" + "0" * 24
 
@@ -27,30 +26,11 @@ def _store() -> tuple[object, int, int]:
     return make_uow, bootstrap.local_owner_id(make_uow), ensure_user(make_uow, "someone-else")
 
 
-def _add_sessions(make_uow, owner_id: int, ids: list[str]) -> None:  # type: ignore[no-untyped-def]
-    from fitrec.domain.sessions import PerformedSet, Session
-
-    sessions = [
-        Session(
-            started_at=START + timedelta(days=n),
-            finished_at=START + timedelta(days=n, hours=1),
-            workout_name=f"Day {n}",
-            program_name="Push",
-            id=session_id,
-            sets=[PerformedSet("barbell-bench-press", 100 + n, 8)],
-        )
-        for n, session_id in enumerate(ids)
-    ]
-    with make_uow() as uow:
-        uow.sessions.add_many(owner_id, sessions)
-        uow.commit()
-
-
 @pytest.fixture
 def sessions(data_dir: Path) -> None:
     make_uow, mine, theirs = _store()
-    _add_sessions(make_uow, mine, MINE)
-    _add_sessions(make_uow, theirs, [THEIRS])
+    add_sessions(make_uow, mine, MINE)
+    add_sessions(make_uow, theirs, [THEIRS])
 
 
 def test_history_show_takes_a_unique_prefix(sessions: None) -> None:

@@ -22,7 +22,7 @@ IDS = [
 
 
 def add_sessions(make_uow, owner_id: int, ids: list[str]) -> None:  # type: ignore[no-untyped-def]
-    """Store one session per id, a day apart, each with one set."""
+    """Store one session per id, a day apart, each with one set (the n-th of 100 + n kg)."""
     sessions = [
         Session(
             started_at=START + timedelta(days=n),
@@ -30,7 +30,7 @@ def add_sessions(make_uow, owner_id: int, ids: list[str]) -> None:  # type: igno
             workout_name=f"Day {n}",
             program_name="Push",
             id=session_id,
-            sets=[PerformedSet("barbell-bench-press", 100, 8)],
+            sets=[PerformedSet("barbell-bench-press", 100 + n, 8)],
         )
         for n, session_id in enumerate(ids)
     ]
