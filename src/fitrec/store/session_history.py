@@ -54,7 +54,7 @@ def read_history(
     `exercise_slug` keeps only that exercise's sets; with `whole_sessions`, every set of
     the sessions that contain that exercise.
     """
-    # The owner in the join condition lets the (owner_id, session_id) index serve the
+    # The owner in the join condition lets the (owner_id, session_id, ...) index serve the
     # join; without it SQLite scans every set once per session (1 s for 20,000 sets).
     on = (P.c.owner_id == S.c.owner_id) & (P.c.session_id == S.c.id)
     joined = S.outerjoin(P, on) if exercise_slug is None else S.join(P, on)
