@@ -31,26 +31,6 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-def _parse_unit(value: Unit | str, field: str = "unit") -> Unit:
-    if isinstance(value, Unit):
-        return value
-    try:
-        return Unit.parse(value)
-    except (ValueError, AttributeError):
-        raise InvalidInput(field, f"unknown unit {value!r} (use kg or lb)") from None
-
-
-def _parse_set_type(value: SetType | str) -> SetType:
-    if isinstance(value, SetType):
-        return value
-    key = str(value).strip().lower().replace("-", "")
-    try:
-        return SetType(key)
-    except ValueError:
-        allowed = ", ".join(t.value for t in SetType)
-        raise InvalidInput("set_type", f"must be one of {allowed}, got {value!r}") from None
-
-
 def start_session(
     make_uow: UowFactory,
     owner_id: int,
@@ -137,13 +117,13 @@ def log_set(
     bearer token, checked in the same transaction (InvalidToken when it is not live).
     """
     client_id = check.check_client_id(set_id) if set_id is not None else uuid.uuid4().hex
-    the_unit = _parse_unit(unit)
+    the_unit = check.check_unit(unit)
     performed = PerformedSet(
         exercise_slug="",
         weight=check.check_weight(weight, the_unit),
         reps=check.check_reps(reps),
         unit=the_unit,
-        set_type=_parse_set_type(set_type),
+        set_type=check.check_set_type(set_type),
         rpe=check.check_rpe(rpe),
         rir=check.check_rir(rir),
         rest_before_s=check.check_rest(rest_before_s, "rest_before_s"),
@@ -179,7 +159,7 @@ def log_set(
             slot = uow.programs.slot_of(owner, session.program_id, session.workout_name, found.slug)
             if slot is not None:
                 block_label, position = position_default(slot, position)
-        performed.block_label = _label(block_label)
+        performed.block_label = check.check_block_label(block_label)
         performed.position = position
         # Numbered and inserted in one statement; nothing is inserted when the client id
         # is stored already (a retry), and then the stored set is the answer.
@@ -219,7 +199,10 @@ def _log_set_in_one_statement(
     except InvalidInput:
         return None
     logged = replace(
-        performed, exercise_slug=found.slug, block_label=_label(block_label), position=position
+        performed,
+        exercise_slug=found.slug,
+        block_label=check.check_block_label(block_label),
+        position=position,
     )
     owner_id, token_hash = credential
     with make_uow() as uow:
@@ -249,15 +232,6 @@ def _replayed(
 def position_default(slot: tuple[str, int], position: int | None) -> tuple[str, int]:
     """A program slot's label and position, unless a position was given."""
     return slot[0], position if position is not None else slot[1]
-
-
-def _label(value: str | None) -> str | None:
-    if value is None:
-        return None
-    label = value.strip().upper()
-    if not label or not label.isalpha() or len(label) > 3:
-        raise InvalidInput("block_label", f"must be a block letter such as A, got {value!r}")
-    return label
 
 
 _CORRECTABLE = {
@@ -292,13 +266,13 @@ def correct_set(
         if "exercise" in changes:
             updated.exercise_slug = resolve_exercise(uow, owner_id, changes["exercise"]).slug
         if "unit" in changes:
-            updated.unit = _parse_unit(changes["unit"])
+            updated.unit = check.check_unit(changes["unit"])
         if "weight" in changes or "unit" in changes:
             updated.weight = check.check_weight(changes.get("weight", stored.weight), updated.unit)
         if "reps" in changes:
             updated.reps = check.check_reps(changes["reps"])
         if "set_type" in changes:
-            updated.set_type = _parse_set_type(changes["set_type"])
+            updated.set_type = check.check_set_type(changes["set_type"])
         if "rpe" in changes:
             updated.rpe = check.check_rpe(changes["rpe"])
         if "rir" in changes:
@@ -310,7 +284,7 @@ def correct_set(
         if "note" in changes:
             updated.note = check.check_note(changes["note"])
         if "block_label" in changes:
-            updated.block_label = _label(changes["block_label"])
+            updated.block_label = check.check_block_label(changes["block_label"])
         if "position" in changes:
             updated.position = changes["position"]
         if "flagged" in changes:
@@ -377,7 +351,7 @@ def save_feedback(
     check.check_scale(feedback.pump, "pump")
     check.check_scale(feedback.exhaustion, "exhaustion")
     check.check_note(feedback.note)
-    label = _label(feedback.block_label)
+    label = check.check_block_label(feedback.block_label)
     if label is None:
         raise InvalidInput("block_label", "must name a block such as A")
     with make_uow() as uow:

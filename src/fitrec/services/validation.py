@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+from fitrec.domain.sessions import SetType
 from fitrec.domain.units import Unit, to_kg
 from fitrec.services.errors import InvalidInput
 
@@ -105,3 +106,35 @@ def check_client_id(value: str, field: str = "id") -> str:
     if value != value.strip():
         raise InvalidInput(field, "must not start or end with spaces")
     return value
+
+
+def check_unit(value: Unit | str, field: str = "unit") -> Unit:
+    """A unit given as `kg` or `lb` (or already a Unit)."""
+    if isinstance(value, Unit):
+        return value
+    try:
+        return Unit.parse(value)
+    except (ValueError, AttributeError):
+        raise InvalidInput(field, f"unknown unit {value!r} (use kg or lb)") from None
+
+
+def check_set_type(value: SetType | str, field: str = "set_type") -> SetType:
+    """A set type by its name (`drop-set` reads as `dropset`), or already a SetType."""
+    if isinstance(value, SetType):
+        return value
+    key = str(value).strip().lower().replace("-", "")
+    try:
+        return SetType(key)
+    except ValueError:
+        allowed = ", ".join(t.value for t in SetType)
+        raise InvalidInput(field, f"must be one of {allowed}, got {value!r}") from None
+
+
+def check_block_label(value: str | None, field: str = "block_label") -> str | None:
+    """A block label such as A (one to three letters, upper-cased), or None."""
+    if value is None:
+        return None
+    label = value.strip().upper()
+    if not label or not label.isalpha() or len(label) > 3:
+        raise InvalidInput(field, f"must be a block letter such as A, got {value!r}")
+    return label
