@@ -66,7 +66,7 @@ def resolve_session_id(
         raise InvalidInput(
             field, f"{text!r} is too short: give the id or at least {MIN_PREFIX} characters of it"
         )
-    with make_uow() as uow:
+    with make_uow(read_only=True) as uow:
         # One query for the whole history: paging would repeat its per-session set counts.
         sessions = uow.sessions.list(owner_id, limit=_ALL, offset=0)
     found = _matching(text, [Candidate(s.id, _session_label(s)) for s in sessions])
@@ -88,7 +88,7 @@ def resolve_program_id(
     A name or full id wins over a prefix. Nothing matching is NotFound (InvalidInput when
     `text` is too short to be a prefix); several matching is AmbiguousId listing them.
     """
-    with make_uow() as uow:
+    with make_uow(read_only=True) as uow:
         if uow.programs.get(owner_id, text) is not None:
             return text
         if uow.programs.id_by_name(owner_id, text) is not None:
