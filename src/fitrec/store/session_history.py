@@ -78,6 +78,7 @@ def read_history(
     by_row: dict[int, Session] = {}
     current_row = None
     current: Session | None = None
+    first_set_column = len(_HISTORY_SESSION_COLUMNS)
     for row in db.execute(statement):
         if row.session_row != current_row:
             current_row = row.session_row
@@ -88,7 +89,7 @@ def read_history(
             sessions.append(current)
             by_row[current_row] = current
         if row.client_id is not None and current is not None:
-            current.sets.append(set_from_row(row))
+            current.sets.append(set_from_row(row, first_set_column))
     if by_row:
         for session_row, items in feedback_of(db, owner_id, None).items():
             target = by_row.get(session_row)

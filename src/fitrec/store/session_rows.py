@@ -42,25 +42,46 @@ _UNITS = {u.value: u for u in Unit}
 _SET_TYPES = {t.value: t for t in SetType}
 
 
-def set_from_row(row: Any) -> PerformedSet:
-    """A performed set from a row holding `SET_COLUMNS`."""
-    performed_at = row.performed_at
+def set_from_row(row: Any, at: int | None = None) -> PerformedSet:
+    """A performed set from a row holding `SET_COLUMNS`: by name, or from position `at` on
+    (in that order), which is several times faster for a whole history's rows."""
+    if at is None:
+        values = tuple(getattr(row, column.name) for column in SET_COLUMNS)
+    else:
+        values = tuple(row[at : at + len(SET_COLUMNS)])
+    (
+        client_id,
+        exercise_slug,
+        block_label,
+        position,
+        set_index,
+        set_type,
+        weight,
+        unit,
+        reps,
+        rpe,
+        rir,
+        rest_before_s,
+        note,
+        flagged,
+        performed_at,
+    ) = values
     return PerformedSet(
-        exercise_slug=row.exercise_slug,
-        weight=row.weight,
-        reps=row.reps,
-        unit=_UNITS[row.unit],
-        set_type=_SET_TYPES[row.set_type],
-        block_label=row.block_label,
-        position=row.position,
-        set_index=row.set_index,
-        rpe=row.rpe,
-        rir=row.rir,
-        rest_before_s=row.rest_before_s,
-        note=row.note,
-        id=row.client_id,
+        exercise_slug=exercise_slug,
+        weight=weight,
+        reps=reps,
+        unit=_UNITS[unit],
+        set_type=_SET_TYPES[set_type],
+        block_label=block_label,
+        position=position,
+        set_index=set_index,
+        rpe=rpe,
+        rir=rir,
+        rest_before_s=rest_before_s,
+        note=note,
+        id=client_id,
         performed_at=from_db(performed_at) if performed_at is not None else None,
-        flagged=bool(row.flagged),
+        flagged=bool(flagged),
     )
 
 
