@@ -176,6 +176,26 @@ def test_correct_and_delete_a_set(make_uow, owner_id: int, open_session: str) ->
         sessions.delete_set(make_uow, owner_id, set_id)
 
 
+@pytest.mark.parametrize("session_given", [True, False], ids=["one-statement", "full-path"])
+def test_a_set_after_a_deleted_one_takes_the_next_number(
+    make_uow, owner_id: int, session_given: bool
+) -> None:
+    session = sessions.start_session(make_uow, owner_id).id
+    target = session if session_given else None  # no id: the latest open one, the full path
+
+    def log(set_id: str) -> int:
+        logged = sessions.log_set(
+            make_uow, owner_id, target, exercise="Bench Press", weight=100, reps=5, set_id=set_id
+        )
+        return logged.performed.set_index
+
+    assert [log("a"), log("b"), log("c")] == [1, 2, 3]
+    sessions.delete_set(make_uow, owner_id, "b")
+    assert log("d") == 4
+    stored = sessions.get_session(make_uow, owner_id, session).sets
+    assert [(p.id, p.set_index) for p in stored] == [("a", 1), ("c", 3), ("d", 4)]
+
+
 def test_finish_with_feedback_then_the_history(make_uow, owner_id: int, open_session: str) -> None:
     sessions.log_set(make_uow, owner_id, None, exercise="Bench Press", weight=100, reps=8)
     sessions.log_set(make_uow, owner_id, None, exercise="Cable Flies", weight=20, reps=15)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from typing import Any
 
@@ -107,3 +109,25 @@ def test_a_program_session_is_left_to_the_full_path_when_asked(
     session = sessions.start_session(make_uow, owner_id, program=program, workout="Full body").id
     assert insert(make_uow, owner_id, None, session, a_set("p1"), slot_free=True) is None
     assert insert(make_uow, owner_id, None, session, a_set("p2"), slot_free=False) == 1
+
+
+def test_sets_logged_at_once_into_one_session_get_distinct_numbers(
+    make_uow: Any, owner_id: int
+) -> None:
+    # Two clients logging the same exercise into one session at the same moment: on
+    # PostgreSQL the second waits on the session row, on SQLite on the write lock.
+    session = sessions.start_session(make_uow, owner_id).id
+    token = accounts.create_token(make_uow, owner_id, "phone").token
+    barrier = threading.Barrier(2)
+
+    def client(name: str) -> list[int | None]:
+        numbers = []
+        for n in range(40):
+            barrier.wait()
+            numbers.append(insert(make_uow, None, token, session, a_set(f"{name}-{n}")))
+        return numbers
+
+    with ThreadPoolExecutor(2) as pool:
+        first, second = pool.map(client, ["one", "two"])
+    assert None not in first + second
+    assert sorted(first + second) == list(range(1, 81))

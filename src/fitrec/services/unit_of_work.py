@@ -137,10 +137,6 @@ class SessionRepository(Protocol):
         """A set by its client id, with the public id of its session."""
         ...
 
-    def count_sets(self, owner_id: int, session_row: int, exercise_slug: str) -> int:
-        """How many sets of one exercise a session already holds."""
-        ...
-
     def add_set(self, owner_id: int, session_row: int, performed: PerformedSet) -> None:
         """Insert a set (its `id` is the client id and must be set)."""
         ...

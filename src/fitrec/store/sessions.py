@@ -59,19 +59,11 @@ _SET_BY_CLIENT_ID = (
     .select_from(P.join(S, S.c.id == P.c.session_id))
     .where(P.c.owner_id == bindparam("owner_id"), P.c.client_id == bindparam("client_id"))
 )
-_COUNT_SETS = (
-    select(func.count())
-    .select_from(P)
-    .where(
-        P.c.owner_id == bindparam("owner_id"),
-        P.c.session_id == bindparam("session_id"),
-        P.c.exercise_slug == bindparam("exercise_slug"),
-    )
-)
 _INSERT_SET = insert(P)
+# The next number of a set: after the highest of its exercise in the session (not the
+# count, which repeats a number once an earlier set was deleted).
 _NEXT_INDEX = (
-    select(func.count() + 1)
-    .select_from(P)
+    select(func.coalesce(func.max(P.c.set_index), 0) + 1)
     .where(
         P.c.owner_id == bindparam("count_owner"),
         P.c.session_id == bindparam("count_session"),
@@ -79,6 +71,9 @@ _NEXT_INDEX = (
     )
     .scalar_subquery()
 )
+# PostgreSQL: a second set of the same session waits here until the first commits, so the
+# insert that follows (a new snapshot) numbers after it. SQLite has one writer anyway.
+_LOCK_SESSION_ROW = select(S.c.id).where(S.c.id == bindparam("session_row")).with_for_update()
 
 
 def _insert_once(dialect: str) -> Any:
@@ -172,11 +167,6 @@ class SqlSessionRepository:
             return None
         return row.session_public_id, set_from_row(row)
 
-    def count_sets(self, owner_id: int, session_row: int, exercise_slug: str) -> int:
-        """How many sets of one exercise a session already holds."""
-        params = {"owner_id": owner_id, "session_id": session_row, "exercise_slug": exercise_slug}
-        return int(self._db.execute(_COUNT_SETS, params).scalar_one())
-
     def add_set(self, owner_id: int, session_row: int, performed: PerformedSet) -> None:
         """Insert a set (its `id` is the client id and must be set)."""
         assert performed.id, "a set needs its client id"
@@ -192,8 +182,10 @@ class SqlSessionRepository:
         values["count_owner"] = owner_id
         values["count_session"] = session_row
         values["count_exercise"] = performed.exercise_slug
-        statement = _INSERT_ONCE[connection.dialect.name]
-        found = connection.execute(statement, values).scalar_one_or_none()
+        dialect = connection.dialect.name
+        if dialect == "postgresql":
+            connection.execute(_LOCK_SESSION_ROW, {"session_row": session_row})
+        found = connection.execute(_INSERT_ONCE[dialect], values).scalar_one_or_none()
         return int(found) if found is not None else None
 
     def add_set_if_open(

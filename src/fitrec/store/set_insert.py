@@ -44,6 +44,9 @@ _VALUE_COLUMNS = (
     "performed_at",
 )
 _SQLITE = sqlite.dialect(paramstyle="named")
+_LOCK_SESSION = (
+    select(S.c.id).where(S.c.public_id == bindparam("session_public_id")).with_for_update()
+)
 
 
 def _statement(dialect: str, *, by_token: bool, slot_free: bool) -> Any:
@@ -51,8 +54,7 @@ def _statement(dialect: str, *, by_token: bool, slot_free: bool) -> Any:
     whether the session must have no program slot to take a missing block label from."""
     earlier = P.alias("earlier")
     next_index = (
-        select(func.count() + 1)
-        .select_from(earlier)
+        select(func.coalesce(func.max(earlier.c.set_index), 0) + 1)
         .where(
             earlier.c.owner_id == S.c.owner_id,
             earlier.c.session_id == S.c.id,
@@ -156,6 +158,10 @@ def insert_set_if_open(
         params = compiled.params(values)
         rows = when_unlocked(driver, lambda: driver.execute(compiled.sql, params).fetchall())
     else:
+        if dialect == "postgresql":
+            # As the full path does: a second set of the same session waits for the first
+            # to commit, and the insert (a new snapshot) numbers after it.
+            db.execute(_LOCK_SESSION, {"session_public_id": session_public_id})
         statement_key = (dialect, by_token, slot_free)
         statement = _STATEMENTS.get(statement_key)
         if statement is None:

@@ -212,7 +212,11 @@ class PerformedSetRow(Base):
     __table_args__ = (
         UniqueConstraint("owner_id", "client_id"),
         Index(
-            "ix_performed_sets_owner_session_exercise", "owner_id", "session_id", "exercise_slug"
+            "ix_performed_sets_owner_session_exercise_index",
+            "owner_id",
+            "session_id",
+            "exercise_slug",
+            "set_index",
         ),
         Index("ix_performed_sets_owner_exercise_at", "owner_id", "exercise_slug", "performed_at"),
     )
