@@ -190,21 +190,32 @@ def next_session(
 ) -> NextWorkout:
     """Targets for the next workout of the owner's current program (or the one named)."""
     with make_uow(read_only=True) as uow:
-        find, catalog = _lookup(uow, owner_id)
-        sessions = ordered(recent_history(uow, owner_id))
-        if program is None:
-            named = next(
-                (s.program_id or s.program_name for s in reversed(sessions) if s.program_name),
-                None,
-            )
-            if named is None:
-                summaries = uow.programs.list(owner_id)
-                if not summaries:
-                    raise NotFound("program", "(none: add one with `fitrec programs add`)")
-                named = max(summaries, key=lambda p: p.updated_at).id
-            program = named
-        record = find_program(uow, owner_id, program)
-        profile = uow.profiles.get(owner_id) or AthleteProfile()
+        return next_workout_in(uow, owner_id, program, workout, config)
+
+
+def next_workout_in(
+    uow: UnitOfWork,
+    owner_id: int,
+    program: str | None = None,
+    workout: str | None = None,
+    config: E1rmConfig = E1rmConfig(),
+) -> NextWorkout:
+    """`next_session` inside a unit of work the caller holds (starting a session stores them)."""
+    find, catalog = _lookup(uow, owner_id)
+    sessions = ordered(recent_history(uow, owner_id))
+    if program is None:
+        named = next(
+            (s.program_id or s.program_name for s in reversed(sessions) if s.program_name),
+            None,
+        )
+        if named is None:
+            summaries = uow.programs.list(owner_id)
+            if not summaries:
+                raise NotFound("program", "(none: add one with `fitrec programs add`)")
+            named = max(summaries, key=lambda p: p.updated_at).id
+        program = named
+    record = find_program(uow, owner_id, program)
+    profile = uow.profiles.get(owner_id) or AthleteProfile()
     chosen = record.program
     if not chosen.workouts:
         raise InvalidInput("program", f"{chosen.name!r} has no workouts")

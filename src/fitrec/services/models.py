@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from fitrec.domain.programs import Level, Program
+from fitrec.domain.sessions import PerformedSet
 from fitrec.domain.units import Unit
 
 
@@ -69,6 +70,15 @@ class OpenSession:
     program_id: str | None
     workout_name: str | None
     program_name: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class LastTime:
+    """What the lifter did with an exercise the last time before a session: its sets, when."""
+
+    session_id: str
+    started_at: datetime
+    sets: list[PerformedSet]
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,13 +8,17 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
+from fitrec.domain.programs import Workout
 from fitrec.domain.sessions import Feedback, PerformedSet, Session, SetType
 from fitrec.domain.units import Unit
+from fitrec.planning.targets import Target
 from fitrec.services import validation as check
 from fitrec.services.accounts import Caller, caller_credential, owner_in
-from fitrec.services.errors import Conflict, InvalidInput, NotFound
+from fitrec.services.analytics import next_workout_in
+from fitrec.services.errors import Conflict, InvalidInput, NotFound, ServiceError
 from fitrec.services.exercises import builtin_catalog, resolve_exercise, resolve_in
 from fitrec.services.models import OpenSession, SessionSummary
+from fitrec.services.programs import find_program
 from fitrec.services.unit_of_work import UnitOfWork, UowFactory
 
 
@@ -39,11 +43,13 @@ def start_session(
     workout: str | None = None,
     started_at: datetime | None = None,
 ) -> OpenSession:
-    """Open a session from a program's workout (by program id or name), or a free one."""
-    from fitrec.services.programs import find_program
+    """Open a session from a program's workout (by program id or name), or a free one.
 
+    A program's session gets its targets now, stored with it: they never move after.
+    """
     with make_uow() as uow:
         program_id = program_name = workout_name = None
+        targets: list[Target] = []
         if program is not None:
             record = find_program(uow, owner_id, program)
             if not workout:
@@ -59,6 +65,7 @@ def start_session(
                     "workout", f"{record.program.name!r} has no workout {workout!r} ({names})"
                 ) from None
             program_id, program_name, workout_name = record.id, record.program.name, chosen.name
+            targets = _targets_in(uow, owner_id, record.id, chosen.name)
         elif workout is not None:
             workout_name = check.check_name(workout, "workout")
         session_id = uow.sessions.start(
@@ -67,11 +74,20 @@ def start_session(
             program_id=program_id,
             program_name=program_name,
             workout_name=workout_name,
+            targets=targets,
         )
         opened = uow.sessions.open_session(owner_id, session_id)
         uow.commit()
     assert opened is not None
     return opened
+
+
+def _targets_in(uow: UnitOfWork, owner_id: int, program_id: str, workout: str) -> list[Target]:
+    """The targets of a program's workout from the history so far (none when it has none)."""
+    try:
+        return next_workout_in(uow, owner_id, program_id, workout).targets
+    except ServiceError:
+        return []
 
 
 def _session(uow: UnitOfWork, owner_id: int, session_id: str | None) -> OpenSession:
@@ -331,6 +347,9 @@ def finish_session(
         session = _session(uow, owner_id, session_id)
         if session.finished_at is not None:
             raise Conflict(f"session {session.id} is already finished", field="session")
+        for i, f in enumerate(items):
+            label = f.block_label.strip().upper()
+            _check_block(uow, owner_id, session, label, f"feedback[{i}].block_label")
         for f in items:
             uow.sessions.save_feedback(
                 owner_id, session.row_id, replace(f, block_label=f.block_label.strip().upper())
@@ -338,6 +357,9 @@ def finish_session(
         uow.sessions.finish(
             owner_id, session.row_id, finished_at=finished_at or _now(), note=clean_note
         )
+        if session.program_id is not None and session.workout_name:
+            following = _targets_in(uow, owner_id, session.program_id, session.workout_name)
+            uow.sessions.save_next_targets(owner_id, session.row_id, following)
         done = uow.sessions.get(owner_id, session.id)
         uow.commit()
     assert done is not None
@@ -356,11 +378,33 @@ def save_feedback(
         raise InvalidInput("block_label", "must name a block such as A")
     with make_uow() as uow:
         session = _session(uow, owner_id, session_id)
+        _check_block(uow, owner_id, session, label, "path.block_label")
         uow.sessions.save_feedback(owner_id, session.row_id, replace(feedback, block_label=label))
         done = uow.sessions.get(owner_id, session.id)
         uow.commit()
     assert done is not None
     return done
+
+
+def _check_block(
+    uow: UnitOfWork, owner_id: int, session: OpenSession, label: str, field: str = "block_label"
+) -> None:
+    """Refuse feedback for a block the session's workout does not have."""
+    workout = _workout_of(uow, owner_id, session)
+    if workout is None:
+        return  # a free session (or its program deleted since): any block it logged
+    if label not in {b.label for b in workout.blocks}:
+        names = ", ".join(b.label for b in workout.blocks)
+        raise InvalidInput(field, f"the workout {workout.name!r} has no block {label} ({names})")
+
+
+def _workout_of(uow: UnitOfWork, owner_id: int, session: OpenSession) -> Workout | None:
+    if session.program_id is None or not session.workout_name:
+        return None
+    try:
+        return find_program(uow, owner_id, session.program_id).program.workout(session.workout_name)
+    except (NotFound, KeyError):
+        return None
 
 
 def get_session(make_uow: UowFactory, owner_id: int, session_id: str) -> Session:

@@ -6,7 +6,7 @@ Every repository method takes the owner: another owner's rows are simply not fou
 from __future__ import annotations
 
 import builtins
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from types import TracebackType
@@ -15,8 +15,10 @@ from typing import Protocol, Self
 from fitrec.domain.exercises import Exercise
 from fitrec.domain.programs import Program
 from fitrec.domain.sessions import Feedback, PerformedSet, Session
+from fitrec.planning.targets import Target
 from fitrec.services.models import (
     AthleteProfile,
+    LastTime,
     OpenSession,
     ProgramRecord,
     ProgramSummary,
@@ -121,8 +123,9 @@ class SessionRepository(Protocol):
         program_id: str | None,
         program_name: str | None,
         workout_name: str | None,
+        targets: Sequence[Target] = (),
     ) -> str:
-        """Open a session; returns its public id."""
+        """Open a session with the targets fixed for it; returns its public id."""
         ...
 
     def open_session(self, owner_id: int, session_id: str) -> OpenSession | None:
@@ -189,6 +192,20 @@ class SessionRepository(Protocol):
 
     def save_feedback(self, owner_id: int, session_row: int, feedback: Feedback) -> None:
         """Create or replace the feedback of one block of a session."""
+        ...
+
+    def save_next_targets(self, owner_id: int, session_row: int, targets: Sequence[Target]) -> None:
+        """Store the targets a finished session leaves for next time."""
+        ...
+
+    def targets(self, owner_id: int, session_id: str) -> tuple[list[Target], list[Target]]:
+        """A session's stored targets: those fixed at its start, and those it left for next."""
+        ...
+
+    def last_sets(
+        self, owner_id: int, before: datetime, exercise_slugs: Iterable[str]
+    ) -> dict[str, LastTime]:
+        """For each exercise, its sets in the latest session that did it before `before`."""
         ...
 
     def get(self, owner_id: int, session_id: str) -> Session | None:
@@ -299,16 +316,6 @@ class AuthRepository(Protocol):
         ...
 
 
-class HistoryDocuments(Protocol):
-    """A read model: the whole history as the API's JSON document, written by the database."""
-
-    def document(
-        self, owner_id: int, exercise_slug: str | None = None, since: datetime | None = None
-    ) -> str:
-        """Every session of the owner (oldest first) with its sets in order, as JSON text."""
-        ...
-
-
 class AnalyticsCache(Protocol):
     """Computed analytics kept as JSON text, valid while the owner's history version holds.
 
@@ -338,7 +345,6 @@ class UnitOfWork(Protocol):
     programs: ProgramRepository
     sessions: SessionRepository
     auth: AuthRepository
-    history_documents: HistoryDocuments
     analytics_cache: AnalyticsCache
 
     def __enter__(self) -> Self:

@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import builtins
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
 
 from fitrec.domain.sessions import Feedback, PerformedSet, Session, SetType
-from fitrec.services.models import OpenSession, SessionSummary
+from fitrec.planning.targets import Target
+from fitrec.services.models import LastTime, OpenSession, SessionSummary
 from fitrec.store.session_history import insert_sessions, read_history, stored_import_keys
 from fitrec.store.session_rows import (
     SET_COLUMNS,
@@ -26,6 +27,8 @@ from fitrec.store.session_rows import (
     session_from_row,
     set_from_row,
     set_values,
+    targets_of,
+    targets_text,
 )
 from fitrec.store.set_insert import insert_set_if_open
 from fitrec.store.tables import ProgramRow
@@ -60,6 +63,31 @@ _SET_BY_CLIENT_ID = (
     .where(P.c.owner_id == bindparam("owner_id"), P.c.client_id == bindparam("client_id"))
 )
 _INSERT_SET = insert(P)
+_TARGETS_BY_ID = select(S.c.targets, S.c.next_targets).where(
+    S.c.owner_id == bindparam("owner_id"), S.c.public_id == bindparam("public_id")
+)
+# The latest earlier set of an exercise, straight from the end of the index on (owner_id,
+# exercise_slug, performed_at); a set without a time (some imports) is never "last time".
+_LATEST_SESSION_OF = (
+    select(S.c.id, S.c.public_id, S.c.started_at)
+    .select_from(P.join(S, S.c.id == P.c.session_id))
+    .where(
+        P.c.owner_id == bindparam("owner_id"),
+        P.c.exercise_slug == bindparam("exercise_slug"),
+        P.c.performed_at < bindparam("before"),
+    )
+    .order_by(P.c.performed_at.desc())
+    .limit(1)
+)
+_SETS_OF_EXERCISE = (
+    select(*SET_COLUMNS)
+    .where(
+        P.c.owner_id == bindparam("owner_id"),
+        P.c.session_id == bindparam("session_row"),
+        P.c.exercise_slug == bindparam("exercise_slug"),
+    )
+    .order_by(P.c.set_index, P.c.id)
+)
 # The next number of a set: after the highest of its exercise in the session (not the
 # count, which repeats a number once an earlier set was deleted).
 _NEXT_INDEX = (
@@ -107,8 +135,9 @@ class SqlSessionRepository:
         program_id: str | None,
         program_name: str | None,
         workout_name: str | None,
+        targets: Sequence[Target] = (),
     ) -> str:
-        """Open a session; returns its public id."""
+        """Open a session with the targets fixed for it; returns its public id."""
         program_row = None
         if program_id is not None:
             program_row = self._db.execute(
@@ -125,6 +154,7 @@ class SqlSessionRepository:
                 program_name=program_name,
                 workout_name=workout_name,
                 started_at=to_db(started_at),
+                targets=targets_text(targets) if targets else None,
             )
         )
         return public_id
@@ -243,6 +273,44 @@ class SqlSessionRepository:
         self._db.execute(
             update(S).where(S.c.owner_id == owner_id, S.c.id == session_row).values(values)
         )
+
+    def save_next_targets(self, owner_id: int, session_row: int, targets: Sequence[Target]) -> None:
+        """Store the targets a finished session leaves for next time."""
+        self._db.execute(
+            update(S)
+            .where(S.c.owner_id == owner_id, S.c.id == session_row)
+            .values(next_targets=targets_text(targets))
+        )
+
+    def targets(self, owner_id: int, session_id: str) -> tuple[list[Target], list[Target]]:
+        """A session's stored targets: those fixed at its start, and those it left for next."""
+        row = self._db.execute(
+            _TARGETS_BY_ID, {"owner_id": owner_id, "public_id": session_id}
+        ).first()
+        if row is None:
+            return [], []
+        return targets_of(row.targets), targets_of(row.next_targets)
+
+    def last_sets(
+        self, owner_id: int, before: datetime, exercise_slugs: Iterable[str]
+    ) -> dict[str, LastTime]:
+        """For each exercise, its sets in the latest session that did it before `before`."""
+        found: dict[str, LastTime] = {}
+        for slug in dict.fromkeys(exercise_slugs):
+            latest = self._db.execute(
+                _LATEST_SESSION_OF,
+                {"owner_id": owner_id, "exercise_slug": slug, "before": to_db(before)},
+            ).first()
+            if latest is None:
+                continue
+            rows = self._db.execute(
+                _SETS_OF_EXERCISE,
+                {"owner_id": owner_id, "session_row": latest.id, "exercise_slug": slug},
+            )
+            started = from_db(latest.started_at)
+            assert started is not None
+            found[slug] = LastTime(latest.public_id, started, [set_from_row(r) for r in rows])
+        return found
 
     def save_feedback(self, owner_id: int, session_row: int, feedback: Feedback) -> None:
         """Create or replace the feedback of one block of a session."""

@@ -203,6 +203,10 @@ class SessionRow(Base):
     flagged: Mapped[bool] = mapped_column(
         Boolean, nullable=False, default=False, server_default=false()
     )
+    # Targets fixed when the session started (JSON list), and once it is finished the
+    # targets it leaves for next time: read back as stored, never recomputed.
+    targets: Mapped[str | None] = mapped_column(Text)
+    next_targets: Mapped[str | None] = mapped_column(Text)
 
 
 class PerformedSetRow(Base):

@@ -13,7 +13,6 @@ from fitrec.services.unit_of_work import (
     AnalyticsCache,
     AuthRepository,
     CustomExerciseRepository,
-    HistoryDocuments,
     ProfileRepository,
     ProgramRepository,
     SessionRepository,
@@ -27,7 +26,6 @@ from fitrec.store.accounts import (
 from fitrec.store.analytics_cache import SqlAnalyticsCache
 from fitrec.store.auth import SqlAuthRepository
 from fitrec.store.database import READ_ONLY_OPTION
-from fitrec.store.history_json import SqlHistoryDocuments
 from fitrec.store.programs import SqlProgramRepository
 from fitrec.store.sessions import SqlSessionRepository
 
@@ -47,7 +45,6 @@ class SqlUnitOfWork:
     programs: ProgramRepository
     sessions: SessionRepository
     auth: AuthRepository
-    history_documents: HistoryDocuments
     analytics_cache: AnalyticsCache
 
     def __init__(self, engine: Engine, *, read_only: bool = False) -> None:
@@ -70,7 +67,6 @@ class SqlUnitOfWork:
         self.programs = SqlProgramRepository(connection)
         self.sessions = SqlSessionRepository(connection)
         self.auth = SqlAuthRepository(connection)
-        self.history_documents = SqlHistoryDocuments(connection)
         self.analytics_cache = SqlAnalyticsCache(connection)
         return self
 

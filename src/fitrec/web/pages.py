@@ -9,7 +9,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from fitrec.services.errors import ServiceError
 from fitrec.services.unit_of_work import UowFactory
-from fitrec.web import account_pages, builder_pages, import_pages, live_api
+from fitrec.web import account_pages, builder_pages, import_pages
 from fitrec.web.auth import CSRF_FIELD, Viewer, check_form_token, optional_viewer, require_viewer
 from fitrec.web.deps import make_uow
 from fitrec.web.rendering import render
@@ -18,8 +18,9 @@ router = APIRouter(include_in_schema=False)
 router.include_router(account_pages.router)
 router.include_router(builder_pages.router)
 router.include_router(import_pages.router)
-router.include_router(live_api.router)
 
+# The live page reads and writes the session through the API, as any client does.
+API_SESSIONS = "/api/v1/sessions"
 # Session ids are opaque public ids (UUID hex); anything else is not a session.
 SESSION_ID = r"^[A-Za-z0-9_-]{1,64}$"
 ViewerDep = Annotated[Viewer, Depends(require_viewer)]
@@ -77,7 +78,7 @@ def live_workout(
         "live.html",
         nav="workout",
         session_id=session_id,
-        api=f"{live_api.LIVE_API}/{session_id}",
+        api=f"{API_SESSIONS}/{session_id}",
     )
 
 
