@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import Depends, Request
 from fastapi.security import APIKeyCookie, HTTPAuthorizationCredentials, HTTPBearer
@@ -52,40 +52,6 @@ def current_owner(
     return int(owner_id)
 
 
-async def current_caller(request: Request) -> accounts.Caller:
-    """Who calls, without a database round trip: a web session's owner, or a bearer token.
-
-    For hot write paths: the use case checks the token in its own transaction (a revoked
-    token is refused there just as surely), saving a transaction and a thread hop. The
-    header is read here as `HTTPBearer` reads it, without its two sub-dependencies per
-    request; the route declares the same security in OpenAPI with `SIGNED_IN`.
-    """
-    authorization = request.headers.get("authorization")
-    if authorization:
-        scheme, _, credentials = authorization.partition(" ")
-        credentials = credentials.strip()
-        if scheme.lower() == "bearer" and credentials:
-            return accounts.BearerToken(credentials)
-        raise HTTPException(
-            401, "use an Authorization: Bearer token", headers={"WWW-Authenticate": "Bearer"}
-        )
-    owner_id = getattr(request.state, "owner_id", None)
-    if owner_id is None:
-        raise HTTPException(
-            401,
-            "sign in: send Authorization: Bearer <token> or the session cookie",
-            headers={"WWW-Authenticate": "Bearer"},
-        )
-    return int(owner_id)
-
-
-# The OpenAPI security of a route that authenticates with `current_caller`: the same
-# schemes `bearer` and `session_cookie` declare on the other routes.
-SIGNED_IN: dict[str, Any] = {
-    "security": [{bearer.scheme_name: []}, {session_cookie.scheme_name: []}]
-}
-
-
 def invalid_token() -> HTTPException:
     """The 401 answer to an unknown or revoked bearer token."""
     return HTTPException(
@@ -96,7 +62,6 @@ def invalid_token() -> HTTPException:
 
 
 Owner = Annotated[int, Depends(current_owner)]
-Caller = Annotated[accounts.Caller, Depends(current_caller)]
 Uow = Annotated[UowFactory, Depends(uow_factory)]
 
 

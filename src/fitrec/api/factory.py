@@ -32,11 +32,6 @@ def install_api(app: FastAPI, settings: Settings, make_uow: UowFactory) -> None:
     """Mount the API on `app`: routes, error documents, the body limit and web sessions."""
     app.state.make_uow = make_uow
     app.state.settings = settings
-    # SQLite has one write lock per database: a process gains nothing from logging sets
-    # on many threads, whose transactions would poll that lock with sleeps. On SQLite a
-    # set is logged on the event loop, one at a time per process, without a thread hop;
-    # PostgreSQL locks rows, so there it runs on the thread pool.
-    app.state.inline_writes = settings.database_url.startswith("sqlite")
     # Each router is included on the app itself: every level of nesting costs a second
     # pass of route matching per request.
     for router in api_routers():

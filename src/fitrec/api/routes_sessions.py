@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from datetime import datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query, Request, Response
-from pydantic import ValidationError
-from starlette.concurrency import run_in_threadpool
-from starlette.exceptions import HTTPException
+from fastapi import APIRouter, Path, Query, Response
 
-from fitrec.api.deps import SIGNED_IN, Caller, Owner, Uow, current_caller, invalid_token
-from fitrec.api.direct_route import direct_route
+from fitrec.api.deps import Owner, Uow
 from fitrec.api.problems import problem_responses
 from fitrec.api.schemas_sessions import (
     BlockFeedbackIn,
@@ -30,13 +25,12 @@ from fitrec.api.schemas_sessions import (
 )
 from fitrec.api.session_view import history_out, session_out, set_out
 from fitrec.domain.sessions import Feedback
-from fitrec.services import accounts, sessions
 from fitrec.services import history as session_history
+from fitrec.services import sessions
 from fitrec.services.errors import NotFound
 from fitrec.services.exercises import resolve_exercise
 from fitrec.services.history_document import history_document
 from fitrec.services.session_view import read_session
-from fitrec.services.unit_of_work import UowFactory
 
 router = APIRouter(tags=["sessions"])
 MAX_ID = 64
@@ -49,76 +43,22 @@ MAX_PAGE = 200
 
 
 # Routes are matched in the order they are declared: the hottest first (logging a set).
-async def put_set(
-    session_id: SessionId, set_id: SetId, body: SetIn, caller: Caller, request: Request
-) -> Response:
-    """Log a set under the client's id: 201 the first time, 200 with the stored set after."""
-    return await _put_set(request, caller, session_id, set_id, body)
-
-
-async def _put_set_direct(request: Request) -> Response | None:
-    # `put_set` for a well-formed request, checked as its declaration checks it; None for
-    # anything else, which FastAPI then answers as declared (its error documents included).
-    if request.headers.get("content-type") != "application/json":
-        return None
-    session_id = request.path_params["session_id"]
-    set_id = request.path_params["set_id"]
-    if not 0 < len(session_id) <= MAX_ID or not SET_ID_PATTERN.fullmatch(set_id):
-        return None
-    try:
-        caller = await current_caller(request)
-        body = SetIn.model_validate_json(await request.body())
-    except (HTTPException, ValidationError):
-        return None
-    return await _put_set(request, caller, session_id, set_id, body)
-
-
-router.add_api_route(
+@router.put(
     "/sessions/{session_id}/sets/{set_id}",
-    put_set,
-    methods=["PUT"],
     response_model=SetOut,
     responses={
         **WRITE,
         201: {"description": "Stored now", "model": SetOut},
         200: {"description": "Already stored under this id: the stored set"},
     },
-    openapi_extra=SIGNED_IN,
-    route_class_override=direct_route(_put_set_direct),
 )
-
-
-async def _put_set(
-    request: Request, caller: accounts.Caller, session_id: str, set_id: str, body: SetIn
+def put_set(
+    session_id: SessionId, set_id: SetId, body: SetIn, owner: Owner, make_uow: Uow
 ) -> Response:
-    state = request.app.state
-    work = functools.partial(_logged_document, state.make_uow, caller, session_id, set_id, body)
-    if state.inline_writes:
-        # Blocks this worker's loop for one short statement (see install_api); the
-        # response is written here too, not validated again in a second thread hop.
-        created, document = work()
-    else:
-        created, document = await run_in_threadpool(work)
-    return Response(document, status_code=201 if created else 200, media_type="application/json")
-
-
-def _logged_document(
-    make_uow: UowFactory, caller: accounts.Caller, session_id: str, set_id: str, body: SetIn
-) -> tuple[bool, str]:
-    try:
-        logged = _log_set(make_uow, caller, session_id, set_id, body)
-    except accounts.InvalidToken:
-        raise invalid_token() from None
-    return logged.created, set_out(logged.performed, logged.session_id).model_dump_json()
-
-
-def _log_set(
-    make_uow: UowFactory, caller: accounts.Caller, session_id: str, set_id: str, body: SetIn
-) -> sessions.LoggedSet:
-    # The bearer token is checked in the logging transaction: one transaction per set.
-    return sessions.log_set(
+    """Log a set under the client's id: 201 the first time, 200 with the stored set after."""
+    logged = sessions.log_set(
         make_uow,
-        caller,
+        owner,
         session_id,
         exercise=body.exercise_slug or body.exercise or "",
         weight=body.weight,
@@ -134,6 +74,9 @@ def _log_set(
         set_id=set_id,
         performed_at=body.performed_at,
     )
+    document = set_out(logged.performed, logged.session_id).model_dump_json()
+    status = 201 if logged.created else 200
+    return Response(document, status_code=status, media_type="application/json")
 
 
 @router.get("/sessions/{session_id}", response_model=SessionOut, responses=READ)

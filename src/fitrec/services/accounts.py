@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from fitrec.services.errors import Conflict, InvalidInput, NotFound, ServiceError
-from fitrec.services.unit_of_work import TokenInfo, UnitOfWork, UowFactory
+from fitrec.services.unit_of_work import TokenInfo, UowFactory
 from fitrec.services.validation import MAX_NAME
 
 if TYPE_CHECKING:
@@ -202,52 +202,6 @@ def revoke_token(make_uow: UowFactory, owner_id: int, token_id: int) -> None:
         if not uow.auth.revoke_token(owner_id, token_id, _now()):
             raise NotFound("token", token_id)
         uow.commit()
-
-
-class InvalidToken(ServiceError):
-    """The bearer token is unknown, revoked, or its owner is no longer active."""
-
-    def __init__(self) -> None:
-        super().__init__("the access token is unknown or revoked")
-
-
-@dataclass(frozen=True, slots=True)
-class BearerToken:
-    """A caller known by a bearer token, whose owner is read inside the caller's transaction.
-
-    A use case resolving it in its own unit of work saves a transaction per request, and
-    sees a revocation committed before it as surely as a separate look-up would.
-    """
-
-    token: str
-
-    def owner_in(self, uow: UnitOfWork) -> int:
-        """The token's owner, looked up in `uow`; InvalidToken when it has none."""
-        if not self.token.startswith(TOKEN_PREFIX) or len(self.token) > 200:
-            raise InvalidToken()
-        owner = uow.auth.owner_by_token(token_hash(self.token))
-        if owner is None:
-            raise InvalidToken()
-        return owner
-
-
-Caller = int | BearerToken
-"""An owner already authenticated (a web session), or a bearer token still to check."""
-
-
-def owner_in(uow: UnitOfWork, caller: Caller) -> int:
-    """The owner id of a caller, checking a bearer token inside `uow`."""
-    return caller if isinstance(caller, int) else caller.owner_in(uow)
-
-
-def caller_credential(caller: Caller) -> tuple[int | None, str | None] | None:
-    """The caller as a statement checks it: (owner id, None) or (None, token hash); None for
-    a token that cannot be live (the full check then refuses it)."""
-    if isinstance(caller, int):
-        return caller, None
-    if not caller.token.startswith(TOKEN_PREFIX) or len(caller.token) > 200:
-        return None
-    return None, token_hash(caller.token)
 
 
 def owner_of_token(make_uow: UowFactory, token: str) -> int | None:

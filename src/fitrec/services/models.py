@@ -73,6 +73,22 @@ class OpenSession:
 
 
 @dataclass(frozen=True, slots=True)
+class AddedSet:
+    """What logging a set into a session did.
+
+    `session_id` is the open session the set went to (None: no such session); `performed`
+    the set stored now (`created`) or the one stored before under its client id, whose
+    session is `stored_in`; `finished` when the session was finished and nothing was stored.
+    """
+
+    session_id: str | None
+    performed: PerformedSet | None = None
+    created: bool = False
+    stored_in: str | None = None
+    finished: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class LastTime:
     """What the lifter did with an exercise the last time before a session: its sets, when."""
 

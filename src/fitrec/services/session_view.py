@@ -98,6 +98,10 @@ def _workout(uow: UnitOfWork, owner_id: int, session: Session) -> Workout | None
     """The program workout the session follows (None for a free session, or once deleted)."""
     if not session.program_name or not session.workout_name:
         return None
+    if session.program_id is not None:
+        found = uow.programs.workout(owner_id, session.program_id, session.workout_name)
+        if found is not None:
+            return found
     try:
         record = find_program(uow, owner_id, session.program_id or session.program_name)
         return record.program.workout(session.workout_name)

@@ -13,10 +13,11 @@ from types import TracebackType
 from typing import Protocol, Self
 
 from fitrec.domain.exercises import Exercise
-from fitrec.domain.programs import Program
+from fitrec.domain.programs import Program, Workout
 from fitrec.domain.sessions import Feedback, PerformedSet, Session
 from fitrec.planning.targets import Target
 from fitrec.services.models import (
+    AddedSet,
     AthleteProfile,
     LastTime,
     OpenSession,
@@ -93,6 +94,10 @@ class ProgramRepository(Protocol):
         """One program by public id."""
         ...
 
+    def workout(self, owner_id: int, program_id: str, workout_name: str) -> Workout | None:
+        """One workout of a program by public id (its exact name), blocks and entries."""
+        ...
+
     def id_by_name(self, owner_id: int, name: str) -> str | None:
         """The id of the owner's program called `name` (case-insensitive)."""
         ...
@@ -140,30 +145,24 @@ class SessionRepository(Protocol):
         """A set by its client id, with the public id of its session."""
         ...
 
-    def add_set(self, owner_id: int, session_row: int, performed: PerformedSet) -> None:
-        """Insert a set (its `id` is the client id and must be set)."""
+    def insert_set(self, owner_id: int, session_row: int, performed: PerformedSet) -> None:
+        """Insert a set as it is (its `id` is the client id and must be set)."""
         ...
 
-    def add_set_once(self, owner_id: int, session_row: int, performed: PerformedSet) -> int | None:
-        """Insert a set numbered after the session's sets of its exercise, unless its client id
-        is stored already; the new set's `set_index`, or None when nothing was inserted."""
-        ...
-
-    def add_set_if_open(
+    def add_set(
         self,
-        owner_id: int | None,
-        token_hash: str | None,
-        session_id: str,
+        owner_id: int,
+        session_id: str | None,
         performed: PerformedSet,
         *,
-        slot_free: bool,
-    ) -> int | None:
-        """Insert a set in one statement if the caller (an owner id, or a live token's hash)
-        owns the open session and the client id is new; its `set_index`, else None.
+        from_plan: bool,
+    ) -> AddedSet:
+        """Log a set into the owner's open session (the latest one when `session_id` is None),
+        numbered after the session's sets of its exercise, unless its client id is stored.
 
-        `slot_free` also requires a session not started from a program's workout (whose
-        slots give a missing block label). None says nothing about why: the full path tells.
-        As a unit's first statement on SQLite it is a transaction of its own (committed).
+        `from_plan`: the set has no block label of its own, so a session from a program's
+        workout gives it the exercise's slot there. Nothing is stored into a finished or
+        missing session, or under a client id already stored: the answer says which.
         """
         ...
 
