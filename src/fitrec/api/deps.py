@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Callable
+from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, Request
 from fastapi.security import APIKeyCookie, HTTPAuthorizationCredentials, HTTPBearer
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
 from fitrec.services import accounts
 from fitrec.services.unit_of_work import UowFactory
+
+T = TypeVar("T")
 
 bearer = HTTPBearer(
     auto_error=False, description="A personal access token from POST /api/v1/tokens"
@@ -27,14 +31,19 @@ async def uow_factory(request: Request) -> UowFactory:
     return make
 
 
-def current_owner(
+async def current_owner(
     request: Request,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
     _cookie: Annotated[str | None, Depends(session_cookie)],
 ) -> int:
-    """The owner a bearer token or a web session (checked by the middleware) authenticates."""
+    """The owner a bearer token or a web session (checked by the middleware) authenticates.
+
+    The caller is resolved here, once per request; nothing further down sees the token.
+    """
     if credentials is not None:
-        owner = accounts.owner_of_token(request.app.state.make_uow, credentials.credentials)
+        owner = await blocking(
+            request, accounts.owner_of_token, request.app.state.make_uow, credentials.credentials
+        )
         if owner is None:
             raise invalid_token()
         return owner
@@ -50,6 +59,19 @@ def current_owner(
             headers={"WWW-Authenticate": "Bearer"},
         )
     return int(owner_id)
+
+
+async def blocking(request: Request, work: Callable[..., T], *args: Any) -> T:
+    """Run a short database call: on the event loop on SQLite, on the thread pool otherwise.
+
+    SQLite has one write lock per database: threads of one process gain nothing there and
+    poll the lock with sleeps (bench/RESULTS.md, "one logging path": logging a set at c=16
+    fell from 0.85x to 0.19x of the floor on the thread pool). PostgreSQL locks rows, so
+    there the call runs on the thread pool.
+    """
+    if request.app.state.inline_database:
+        return work(*args)
+    return await run_in_threadpool(work, *args)
 
 
 def invalid_token() -> HTTPException:

@@ -32,6 +32,9 @@ def install_api(app: FastAPI, settings: Settings, make_uow: UowFactory) -> None:
     """Mount the API on `app`: routes, error documents, the body limit and web sessions."""
     app.state.make_uow = make_uow
     app.state.settings = settings
+    # Short database calls of the hottest routes run on the event loop on SQLite (see
+    # `deps.blocking` and the measurement it cites); on the thread pool on PostgreSQL.
+    app.state.inline_database = settings.database_url.startswith("sqlite")
     # Each router is included on the app itself: every level of nesting costs a second
     # pass of route matching per request.
     for router in api_routers():

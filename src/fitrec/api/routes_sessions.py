@@ -6,9 +6,9 @@ import re
 from datetime import datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query, Response
+from fastapi import APIRouter, Path, Query, Request, Response
 
-from fitrec.api.deps import Owner, Uow
+from fitrec.api.deps import Owner, Uow, blocking
 from fitrec.api.problems import problem_responses
 from fitrec.api.schemas_sessions import (
     BlockFeedbackIn,
@@ -31,6 +31,7 @@ from fitrec.services.errors import NotFound
 from fitrec.services.exercises import resolve_exercise
 from fitrec.services.history_document import history_document
 from fitrec.services.session_view import read_session
+from fitrec.services.unit_of_work import UowFactory
 
 router = APIRouter(tags=["sessions"])
 MAX_ID = 64
@@ -52,10 +53,25 @@ MAX_PAGE = 200
         200: {"description": "Already stored under this id: the stored set"},
     },
 )
-def put_set(
-    session_id: SessionId, set_id: SetId, body: SetIn, owner: Owner, make_uow: Uow
+async def put_set(
+    session_id: SessionId,
+    set_id: SetId,
+    body: SetIn,
+    owner: Owner,
+    make_uow: Uow,
+    request: Request,
 ) -> Response:
     """Log a set under the client's id: 201 the first time, 200 with the stored set after."""
+    created, document = await blocking(
+        request, _logged_document, make_uow, owner, session_id, set_id, body
+    )
+    status = 201 if created else 200
+    return Response(document, status_code=status, media_type="application/json")
+
+
+def _logged_document(
+    make_uow: UowFactory, owner: int, session_id: str, set_id: str, body: SetIn
+) -> tuple[bool, str]:
     logged = sessions.log_set(
         make_uow,
         owner,
@@ -74,9 +90,7 @@ def put_set(
         set_id=set_id,
         performed_at=body.performed_at,
     )
-    document = set_out(logged.performed, logged.session_id).model_dump_json()
-    status = 201 if logged.created else 200
-    return Response(document, status_code=status, media_type="application/json")
+    return logged.created, set_out(logged.performed, logged.session_id).model_dump_json()
 
 
 @router.get("/sessions/{session_id}", response_model=SessionOut, responses=READ)

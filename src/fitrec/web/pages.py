@@ -100,19 +100,20 @@ def history(request: Request, viewer: ViewerDep, factory: UowDep, page: int = 1)
 
 
 def _session_context(factory: UowFactory, owner_id: int, session_id: str) -> dict[str, Any]:
-    from fitrec.services import sessions
+    from fitrec.services.session_view import read_session
     from fitrec.web.lookup import owner_lookup
 
+    # The same read model the API answers `GET /api/v1/sessions/{id}` with.
     try:
-        found = sessions.get_session(factory, owner_id, session_id)
+        view = read_session(factory, owner_id, session_id)
     except ServiceError as error:
         raise HTTPException(404, str(error)) from error
     find = owner_lookup(factory, owner_id)
     names = {
         s.exercise_slug: (e.name if (e := find(s.exercise_slug)) else s.exercise_slug)
-        for s in found.sets
+        for s in view.session.sets
     }
-    return {"session": found, "names": names}
+    return {"session": view.session, "view": view, "names": names}
 
 
 @router.get("/history/{session_id}", response_class=HTMLResponse, name="session_detail")
