@@ -41,7 +41,7 @@ def install_api(app: FastAPI, settings: Settings, make_uow: UowFactory) -> None:
         app.include_router(router, prefix=API_PREFIX)
     install_problem_handlers(app)
     # Added last so it runs first: an oversized body is refused before any database work.
-    app.add_middleware(WebSessionMiddleware, make_uow=make_uow)
+    app.add_middleware(WebSessionMiddleware, make_uow=make_uow, inline=app.state.inline_database)
     app.add_middleware(
         BodyLimitMiddleware,
         max_body_bytes=settings.max_body_bytes,

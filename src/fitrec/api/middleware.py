@@ -126,9 +126,10 @@ class WebSessionMiddleware:
     are not sent by browsers on their own, so they need no CSRF token.
     """
 
-    def __init__(self, app: App, make_uow: UowFactory) -> None:
+    def __init__(self, app: App, make_uow: UowFactory, inline: bool = False) -> None:
         self.app = app
         self.make_uow = make_uow
+        self.inline = inline  # look the cookie up on the event loop (SQLite: deps.blocking)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         """Put `owner_id` and `csrf_token` on the request state, or refuse a forged post."""
@@ -144,7 +145,10 @@ class WebSessionMiddleware:
         if not cookie:
             await self.app(scope, receive, send)
             return
-        found = await run_in_threadpool(accounts.web_session, self.make_uow, cookie)
+        if self.inline:
+            found = accounts.web_session(self.make_uow, cookie)
+        else:
+            found = await run_in_threadpool(accounts.web_session, self.make_uow, cookie)
         if found is None:
             await self.app(scope, receive, send)
             return

@@ -94,9 +94,16 @@ def _logged_document(
 
 
 @router.get("/sessions/{session_id}", response_model=SessionOut, responses=READ)
-def get_session(session_id: SessionId, owner: Owner, make_uow: Uow) -> SessionOut:
+async def get_session(
+    session_id: SessionId, owner: Owner, make_uow: Uow, request: Request
+) -> Response:
     """A session: plan, targets, last time, sets, feedback, rest taken (one read)."""
-    return session_out(read_session(make_uow, owner, session_id))
+    document = await blocking(request, _session_document, make_uow, owner, session_id)
+    return Response(document, media_type="application/json")
+
+
+def _session_document(make_uow: UowFactory, owner: int, session_id: str) -> str:
+    return session_out(read_session(make_uow, owner, session_id)).model_dump_json()
 
 
 @router.post("/sessions", status_code=201, response_model=SessionOut, responses=WRITE)
