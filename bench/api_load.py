@@ -232,7 +232,10 @@ def main() -> None:
         "FITREC_DATA_DIR": str(work),
         "FITREC_SECRET_KEY": "bench",
         FLOOR_DB_ENV: str(floor_db),
-        "PYTHONPATH": str(Path(__file__).resolve().parent),
+        # The bench's own directory (the floor app), before any path the caller set.
+        "PYTHONPATH": os.pathsep.join(
+            p for p in (str(Path(__file__).resolve().parent), os.environ.get("PYTHONPATH")) if p
+        ),
     }
     body = '{"exercise": "barbell-bench-press", "weight": 80, "reps": 8, "rpe": 8}'
     api_script = work / "put_set.lua"
