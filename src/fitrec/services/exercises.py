@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
-from fitrec.domain.exercises import Exercise, LoadKind, Mechanic
+from fitrec.domain.exercises import Exercise, LoadKind, Mechanic, slugify
 from fitrec.domain.muscles import Muscle
 from fitrec.services.errors import Conflict, InvalidInput, NotFound
 from fitrec.services.unit_of_work import UnitOfWork, UowFactory
@@ -68,11 +67,6 @@ def resolve_exercise(
         if not custom:
             raise
     return resolve_in(builtin.with_custom(custom), name, field)
-
-
-def slugify(name: str) -> str:
-    """A slug from a name: lower case words joined by hyphens."""
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
 
 
 def add_custom_exercise(

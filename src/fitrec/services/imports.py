@@ -274,8 +274,9 @@ def _import_native(
             )
             if document.profile is not None and uow.profiles.get(owner_id) is None:
                 uow.profiles.save(owner_id, profile_from_dict(document.profile))
+            catalog = catalog_for(uow, owner_id)  # after the customs: programs may name them
             for item in programs:
-                program = resolve_program(uow, owner_id, parse_text(str(item["text"])))
+                program = resolve_program(parse_text(str(item["text"])), catalog)
                 template = item.get("template")
                 new_id = uow.programs.add(
                     owner_id, program, template=template if template else None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -15,6 +14,7 @@ from fitrec.domain.units import Unit, clean_weight, convert
 from fitrec.rules import AthleteContext, Finding, LintConfig, Severity, lint_program
 from fitrec.rules.blocks import entry_label
 from fitrec.services.errors import InvalidInput
+from fitrec.services.programs import resolve_program
 from fitrec.textformat import format_prescription, parse_program
 
 if TYPE_CHECKING:
@@ -38,18 +38,6 @@ class LintReport:
         return self.count(Severity.ERROR) > 0
 
 
-def resolve_program(program: Program, catalog: Catalog) -> Program:
-    """A copy of `program` whose entries carry the slug the catalogue matched (None if unknown)."""
-    resolved = copy.deepcopy(program)
-    for workout in resolved.workouts:
-        for block in workout.blocks:
-            for entry in block.entries:
-                if entry.exercise_slug is None:
-                    match = catalog.lookup(entry.name)
-                    entry.exercise_slug = match.exercise.slug if match else None
-    return resolved
-
-
 def lint_text(
     text: str,
     *,
@@ -65,11 +53,11 @@ def lint_text(
     catalog = catalog or default_catalog()
     program = parse_program(text, default_name=default_name)
     findings = lint_program(program, catalog, config, athlete)
-    return LintReport(resolve_program(program, catalog), findings)
+    return LintReport(resolve_program(program, catalog, strict=False), findings)
 
 
 @dataclass(frozen=True, slots=True)
-class ResolvedEntry:
+class EntryLoad:
     """One entry of a program with its load worked out for the lifter."""
 
     workout: str
@@ -132,7 +120,7 @@ def show_program(
     inventory: PlateInventory | None = None,
     catalog: Catalog | None = None,
     default_name: str | None = None,
-) -> list[ResolvedEntry]:
+) -> list[EntryLoad]:
     """Every entry of the program with its load from the given 1RMs, rounded to the plates.
 
     `one_rms` maps an exercise name (resolved through the catalogue, or else matched
@@ -156,7 +144,7 @@ def show_program(
         if match is not None:
             by_slug[match.exercise.slug] = (name, value)
         by_words.append((_words(name), name, value))
-    rows: list[ResolvedEntry] = []
+    rows: list[EntryLoad] = []
     for workout in program.workouts:
         for block in workout.blocks:
             for index, entry in enumerate(block.entries):
@@ -175,7 +163,7 @@ def show_program(
                 p = entry.prescription
                 reps = str(p.reps_min) if not p.is_range else f"{p.reps_min}-{p.reps_max}"
                 rows.append(
-                    ResolvedEntry(
+                    EntryLoad(
                         workout.name,
                         entry_label(block, index),
                         entry.name,

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import copy
+from typing import TYPE_CHECKING
+
 from fitrec.domain.programs import Program
 from fitrec.services.errors import Conflict, InvalidInput, NotFound
 from fitrec.services.exercises import catalog_for, resolve_in
 from fitrec.services.models import ProgramRecord, ProgramSummary
 from fitrec.services.unit_of_work import UnitOfWork, UowFactory
 from fitrec.services.validation import MAX_NAME
+
+if TYPE_CHECKING:
+    from fitrec.catalog import Catalog
 
 MAX_TEXT = 200_000
 
@@ -29,12 +35,23 @@ def parse_text(text: str) -> Program:
     return program
 
 
-def resolve_program(uow: UnitOfWork, owner_id: int, program: Program) -> Program:
-    """Give every entry its exercise slug; an unknown name is an error naming its line."""
-    catalog = catalog_for(uow, owner_id)
-    for workout in program.workouts:
+def resolve_program(program: Program, catalog: Catalog, *, strict: bool = True) -> Program:
+    """A copy of `program` whose entries carry the slug of the exercise they name.
+
+    Strict (to store a program): every name must be a sure match (slug, name, alias or
+    normalised spelling), else InvalidInput on `text` naming the line and column. Not
+    strict (the linter's view): the catalogue's best match, fuzzy included, or None; an
+    entry that already has a slug keeps it.
+    """
+    resolved = copy.deepcopy(program)
+    for workout in resolved.workouts:
         for block in workout.blocks:
             for entry in block.entries:
+                if not strict:
+                    if entry.exercise_slug is None:
+                        match = catalog.lookup(entry.name)
+                        entry.exercise_slug = match.exercise.slug if match else None
+                    continue
                 try:
                     entry.exercise_slug = resolve_in(catalog, entry.name).slug
                 except InvalidInput as error:
@@ -42,7 +59,7 @@ def resolve_program(uow: UnitOfWork, owner_id: int, program: Program) -> Program
                         f"line {entry.pos.line}, column {entry.pos.column}: " if entry.pos else ""
                     )
                     raise InvalidInput("text", f"{where}{error.message}") from None
-    return program
+    return resolved
 
 
 def find_program(uow: UnitOfWork, owner_id: int, id_or_name: str) -> ProgramRecord:
@@ -68,7 +85,7 @@ def create_program(
     """Store a program written in the notation; its exercises must all be known."""
     program = parse_text(text)
     with make_uow() as uow:
-        resolve_program(uow, owner_id, program)
+        program = resolve_program(program, catalog_for(uow, owner_id))
         _check_free_name(uow, owner_id, program.name)
         program_id = uow.programs.add(owner_id, program, template=template)
         record = uow.programs.get(owner_id, program_id)
@@ -82,7 +99,7 @@ def edit_program(make_uow: UowFactory, owner_id: int, program_id: str, text: str
     program = parse_text(text)
     with make_uow() as uow:
         current = find_program(uow, owner_id, program_id)
-        resolve_program(uow, owner_id, program)
+        program = resolve_program(program, catalog_for(uow, owner_id))
         _check_free_name(uow, owner_id, program.name, keep=current.id)
         uow.programs.replace(owner_id, current.id, program)
         record = uow.programs.get(owner_id, current.id)
