@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
+from fitrec.catalog import Catalog, default_catalog
 from fitrec.domain.exercises import Exercise, LoadKind, Mechanic, slugify
 from fitrec.domain.muscles import Muscle
 from fitrec.services.errors import Conflict, InvalidInput, NotFound
 from fitrec.services.unit_of_work import UnitOfWork, UowFactory
-
-if TYPE_CHECKING:
-    from fitrec.catalog import Catalog
 
 # Names the lifter typed, resolved without ambiguity; fuzzy guesses are refused.
 _SURE_KINDS = {"exact", "alias", "normalized"}
@@ -18,8 +14,6 @@ _SURE_KINDS = {"exact", "alias", "normalized"}
 
 def builtin_catalog() -> Catalog:
     """The built-in catalogue (loaded once per process by the catalogue itself)."""
-    from fitrec.catalog import default_catalog
-
     return default_catalog()
 
 

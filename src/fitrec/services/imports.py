@@ -24,6 +24,8 @@ from fitrec.interchange.reading import read_foreign
 from fitrec.interchange.tabular import decode
 from fitrec.services.errors import InvalidInput
 from fitrec.services.exercises import catalog_for
+from fitrec.services.exports import profile_from_dict
+from fitrec.services.programs import parse_text, resolve_program
 from fitrec.services.unit_of_work import UnitOfWork, UowFactory
 
 SUMMARY_KEYS = (
@@ -251,9 +253,6 @@ def _reviewed(document: NativeDocument) -> set[str]:
 def _import_native(
     make_uow: UowFactory, owner_id: int, document: NativeDocument, dry_run: bool
 ) -> ImportResult:
-    from fitrec.services.exports import profile_from_dict
-    from fitrec.services.programs import parse_text, resolve_program
-
     with make_uow() as uow:
         # The exported program ids, mapped to this account's: a program already here by name
         # keeps its id, a new one gets one when it is stored below.

@@ -5,20 +5,18 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from fitrec.catalog import Catalog, default_catalog
 from fitrec.domain.exercises import Exercise, LoadKind
+from fitrec.domain.plates import PlateInventory, round_for, solve
 from fitrec.domain.programs import Entry, LoadType, Program
+from fitrec.domain.strength import load_from_effort, load_from_percent
 from fitrec.domain.units import Unit, clean_weight, convert
 from fitrec.rules import AthleteContext, Finding, LintConfig, Severity, lint_program
 from fitrec.rules.blocks import entry_label
 from fitrec.services.errors import InvalidInput
 from fitrec.services.programs import resolve_program
 from fitrec.textformat import format_prescription, parse_program
-
-if TYPE_CHECKING:
-    from fitrec.domain.plates import PlateInventory
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,8 +95,6 @@ def _one_rm_for(
 def _target(
     entry: Entry, exercise: Exercise | None, one_rm: float | None, unit: Unit
 ) -> tuple[float | None, str | None]:
-    from fitrec.domain.strength import load_from_effort, load_from_percent
-
     p = entry.prescription
     if p.load is not None and p.load.type is LoadType.ABSOLUTE:
         return convert(p.load.value, p.load.unit or unit, unit), "as written"
@@ -127,9 +123,6 @@ def show_program(
     against the names written in the program) to a 1RM in `unit`. %1RM loads use the
     1RM; RPE/RIR loads use the RTS chart at the top of the rep range.
     """
-    # Load maths is only needed here: `fitrec lint` starts without it.
-    from fitrec.domain.plates import PlateInventory, round_for, solve
-
     catalog = catalog or default_catalog()
     inventory = inventory or PlateInventory.default(unit)
     if inventory.unit is not unit:

@@ -3,25 +3,21 @@
 from __future__ import annotations
 
 import copy
-from typing import TYPE_CHECKING
 
+from fitrec.catalog import Catalog
 from fitrec.domain.programs import Program
 from fitrec.services.errors import Conflict, InvalidInput, NotFound
 from fitrec.services.exercises import catalog_for, resolve_in
 from fitrec.services.models import ProgramRecord, ProgramSummary
 from fitrec.services.unit_of_work import UnitOfWork, UowFactory
 from fitrec.services.validation import MAX_NAME
-
-if TYPE_CHECKING:
-    from fitrec.catalog import Catalog
+from fitrec.textformat import NotationError, format_program, parse_program
 
 MAX_TEXT = 200_000
 
 
 def parse_text(text: str) -> Program:
     """Parse program notation; a syntax error becomes InvalidInput on `text` with line:column."""
-    from fitrec.textformat import NotationError, parse_program
-
     if not isinstance(text, str) or not text.strip():
         raise InvalidInput("text", "the program text is empty")
     if len(text) > MAX_TEXT:
@@ -158,6 +154,4 @@ def get_program(make_uow: UowFactory, owner_id: int, program_id: str) -> Program
 
 def export_text(make_uow: UowFactory, owner_id: int, program_id: str) -> str:
     """A program as notation text (canonical form)."""
-    from fitrec.textformat import format_program
-
     return format_program(get_program(make_uow, owner_id, program_id).program)
