@@ -7,8 +7,7 @@ from fitrec.domain.programs import Level
 from fitrec.domain.units import Unit
 from fitrec.rules import AthleteContext, Severity
 from fitrec.services.errors import InvalidInput
-from fitrec.services.linting import lint_text, show_program
-from fitrec.services.programs import resolve_program
+from fitrec.services.linting import lint_text, resolve_program, show_program
 from fitrec.textformat import NotationError, parse_program
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from fitrec.catalog import Catalog, default_catalog
 from fitrec.domain.exercises import Exercise, LoadKind, Mechanic, slugify
 from fitrec.domain.muscles import Muscle
 from fitrec.services.errors import Conflict, InvalidInput, NotFound
-from fitrec.services.unit_of_work import UnitOfWork, UowFactory
+
+if TYPE_CHECKING:
+    from fitrec.services.unit_of_work import UnitOfWork, UowFactory
 
 # Names the lifter typed, resolved without ambiguity; fuzzy guesses are refused.
 _SURE_KINDS = {"exact", "alias", "normalized"}

@@ -25,7 +25,8 @@ from fitrec.interchange.tabular import decode
 from fitrec.services.errors import InvalidInput
 from fitrec.services.exercises import catalog_for
 from fitrec.services.exports import profile_from_dict
-from fitrec.services.programs import parse_text, resolve_program
+from fitrec.services.linting import resolve_program
+from fitrec.services.programs import parse_text
 from fitrec.services.unit_of_work import UnitOfWork, UowFactory
 
 SUMMARY_KEYS = (

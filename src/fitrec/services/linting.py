@@ -1,7 +1,8 @@
-"""Use cases over program text: lint it, resolve its exercises, compute its loads."""
+"""Use cases over program text: resolve its exercises, lint it, compute its loads."""
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ from fitrec.domain.units import Unit, clean_weight, convert
 from fitrec.rules import AthleteContext, Finding, LintConfig, Severity, lint_program
 from fitrec.rules.blocks import entry_label
 from fitrec.services.errors import InvalidInput
-from fitrec.services.programs import resolve_program
+from fitrec.services.exercises import resolve_in
 from fitrec.textformat import format_prescription, parse_program
 
 
@@ -34,6 +35,33 @@ class LintReport:
     def has_errors(self) -> bool:
         """True when any finding is an error."""
         return self.count(Severity.ERROR) > 0
+
+
+def resolve_program(program: Program, catalog: Catalog, *, strict: bool = True) -> Program:
+    """A copy of `program` whose entries carry the slug of the exercise they name.
+
+    Strict (to store a program): every name must be a sure match (slug, name, alias or
+    normalised spelling), else InvalidInput on `text` naming the line and column. Not
+    strict (the linter's view): the catalogue's best match, fuzzy included, or None; an
+    entry that already has a slug keeps it.
+    """
+    resolved = copy.deepcopy(program)
+    for workout in resolved.workouts:
+        for block in workout.blocks:
+            for entry in block.entries:
+                if not strict:
+                    if entry.exercise_slug is None:
+                        match = catalog.lookup(entry.name)
+                        entry.exercise_slug = match.exercise.slug if match else None
+                    continue
+                try:
+                    entry.exercise_slug = resolve_in(catalog, entry.name).slug
+                except InvalidInput as error:
+                    where = (
+                        f"line {entry.pos.line}, column {entry.pos.column}: " if entry.pos else ""
+                    )
+                    raise InvalidInput("text", f"{where}{error.message}") from None
+    return resolved
 
 
 def lint_text(

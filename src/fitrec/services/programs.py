@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import copy
-
-from fitrec.catalog import Catalog
 from fitrec.domain.programs import Program
 from fitrec.services.errors import Conflict, InvalidInput, NotFound
-from fitrec.services.exercises import catalog_for, resolve_in
+from fitrec.services.exercises import catalog_for
+from fitrec.services.linting import resolve_program
 from fitrec.services.models import ProgramRecord, ProgramSummary
 from fitrec.services.unit_of_work import UnitOfWork, UowFactory
 from fitrec.services.validation import MAX_NAME
@@ -29,33 +27,6 @@ def parse_text(text: str) -> Program:
     if not program.name.strip() or len(program.name) > MAX_NAME:
         raise InvalidInput("text", f"the program name must be 1 to {MAX_NAME} characters")
     return program
-
-
-def resolve_program(program: Program, catalog: Catalog, *, strict: bool = True) -> Program:
-    """A copy of `program` whose entries carry the slug of the exercise they name.
-
-    Strict (to store a program): every name must be a sure match (slug, name, alias or
-    normalised spelling), else InvalidInput on `text` naming the line and column. Not
-    strict (the linter's view): the catalogue's best match, fuzzy included, or None; an
-    entry that already has a slug keeps it.
-    """
-    resolved = copy.deepcopy(program)
-    for workout in resolved.workouts:
-        for block in workout.blocks:
-            for entry in block.entries:
-                if not strict:
-                    if entry.exercise_slug is None:
-                        match = catalog.lookup(entry.name)
-                        entry.exercise_slug = match.exercise.slug if match else None
-                    continue
-                try:
-                    entry.exercise_slug = resolve_in(catalog, entry.name).slug
-                except InvalidInput as error:
-                    where = (
-                        f"line {entry.pos.line}, column {entry.pos.column}: " if entry.pos else ""
-                    )
-                    raise InvalidInput("text", f"{where}{error.message}") from None
-    return resolved
 
 
 def find_program(uow: UnitOfWork, owner_id: int, id_or_name: str) -> ProgramRecord:
