@@ -31,23 +31,18 @@ async def uow_factory(request: Request) -> UowFactory:
     return make
 
 
-async def current_owner(
-    request: Request,
-    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
-    _cookie: Annotated[str | None, Depends(session_cookie)],
-) -> int:
-    """The owner a bearer token or a web session (checked by the middleware) authenticates.
+def _credential(request: Request) -> str | int:
+    """The bearer token sent, else the web session's owner; the one place a caller gets 401.
 
-    The caller is resolved here, once per request; nothing further down sees the token.
+    The header is read as `HTTPBearer` reads it; the web session was checked by the
+    middleware, which left its owner on the request.
     """
-    if credentials is not None:
-        owner = await blocking(
-            request, accounts.owner_of_token, request.app.state.make_uow, credentials.credentials
-        )
-        if owner is None:
-            raise invalid_token()
-        return owner
-    if request.headers.get("authorization"):
+    authorization = request.headers.get("authorization")
+    if authorization:
+        scheme, _, credentials = authorization.partition(" ")
+        credentials = credentials.strip()
+        if scheme.lower() == "bearer" and credentials:
+            return credentials
         raise HTTPException(
             401, "use an Authorization: Bearer token", headers={"WWW-Authenticate": "Bearer"}
         )
@@ -61,13 +56,31 @@ async def current_owner(
     return int(owner_id)
 
 
+async def current_owner(
+    request: Request,
+    _bearer: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
+    _cookie: Annotated[str | None, Depends(session_cookie)],
+) -> int:
+    """The owner a bearer token or a web session authenticates (the schemes show in OpenAPI).
+
+    The caller is resolved here, once per request; nothing further down sees the token.
+    """
+    found = _credential(request)
+    if isinstance(found, str):
+        owner = await blocking(request, accounts.owner_of_token, request.app.state.make_uow, found)
+        if owner is None:
+            raise invalid_token()
+        return owner
+    return found
+
+
 async def blocking(request: Request, work: Callable[..., T], *args: Any) -> T:
     """Run a short database call: on the event loop on SQLite, on the thread pool otherwise.
 
     SQLite has one write lock per database: threads of one process gain nothing there and
-    poll the lock with sleeps (bench/RESULTS.md, "one logging path": logging a set at c=16
-    fell from 0.85x to 0.19x of the floor on the thread pool). PostgreSQL locks rows, so
-    there the call runs on the thread pool.
+    poll the lock with sleeps (bench/RESULTS.md, "one session, one contract": logging a set
+    at c=16 fell to 0.19x of the floor on the thread pool). PostgreSQL locks rows, so there
+    the call runs on the thread pool.
     """
     if request.app.state.inline_database:
         return work(*args)
