@@ -53,9 +53,10 @@ class SessionSummary:
     finished_at: datetime | None
     workout_name: str | None
     program_name: str | None
-    set_count: int
+    set_count: int  # every set but the warm-ups, as the session page counts them
     volume_kg: float
     source: str | None = None
+    warmup_count: int = 0
 
 
 @dataclass(frozen=True, slots=True)
