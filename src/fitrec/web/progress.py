@@ -31,6 +31,7 @@ class LiftProgress:
     name: str
     points: tuple[E1rmPoint, ...]
     declines: tuple[DeclineSpan, ...] = ()
+    trend: tuple[tuple[E1rmPoint, ...], ...] = ()  # rolling median, broken at long gaps
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,8 +53,16 @@ class ProgressView:
                         {"x": p.day.isoformat(), "y": round(p.e1rm, 1)} for p in lift.points
                     ],
                     "declines": [
-                        {"start": d.start.isoformat(), "end": d.end.isoformat()}
+                        {
+                            "start": d.start.isoformat(),
+                            "end": d.end.isoformat(),
+                            "current": d.current,
+                        }
                         for d in lift.declines
+                    ],
+                    "trend": [
+                        [{"x": p.day.isoformat(), "y": round(p.e1rm, 1)} for p in part]
+                        for part in lift.trend
                     ],
                 }
                 for lift in self.lifts
@@ -138,6 +147,9 @@ def progress_page(overview: Overview, unit: str = "kg", max_records: int = 12) -
             name=lift.name,
             points=tuple(E1rmPoint(p.day, p.e1rm_kg * factor) for p in lift.points),
             declines=lift.declines,
+            trend=tuple(
+                tuple(E1rmPoint(p.day, p.e1rm_kg * factor) for p in part) for part in lift.trend
+            ),
         )
         for lift in overview.lifts
     )
