@@ -72,7 +72,8 @@ def test_the_charts_current_declines_are_the_dashboards_findings(
     }
     # The chart draws exactly those spans as annotation boxes.
     boxes = page.evaluate(
-        "window.fitrecCharts.map(c => Object.keys(c.options.plugins.annotation.annotations).length)"
+        "window.fitrecCharts.filter(c => c.$fitY)"
+        ".map(c => Object.keys(c.options.plugins.annotation.annotations).length)"
     )
     assert sum(boxes) == sum(len(lift["declines"]) for lift in data["lifts"])
     assert listed == shaded_now == {"Barbell Bench Press"}
@@ -80,4 +81,42 @@ def test_the_charts_current_declines_are_the_dashboards_findings(
     assert page.locator("p.decline-now").count() == 1
     web.page.get_by_role("button", name="All").click()
     web.screenshots("progress-declines")
+    assert not web.errors, web.errors
+
+
+def test_weekly_sets_isolation_and_pair_charts_are_drawn(
+    live_server: LiveServer, web: BrowserPage, tmp_path: Path
+) -> None:
+    from tests.cli.test_analytics_cmds import FALLING_BENCH, hevy_file
+
+    page, url = web.page, live_server.url
+    sign_up(page, url)
+    upload = hevy_file(tmp_path / "hevy.csv", FALLING_BENCH)
+    page.goto(url + "/import")
+    page.get_by_label("Export file").set_input_files(str(upload))
+    page.get_by_role("button", name="Preview import").click()
+    page.wait_for_selector("#import-result:not([aria-busy]) #preview-heading")
+    page.get_by_role("button", name=re.compile(r"^Import \d+ session")).click()
+    page.wait_for_selector("#import-result:not([aria-busy]) #done-heading")
+    page.goto(url + "/progress")
+    page.wait_for_function("window.fitrecCharts && window.fitrecCharts.length >= 4")
+    data = json.loads(page.locator("#progress-data").text_content() or "{}")
+    chest = next(g for g in data["weekly"] if g["group"] == "chest")
+    assert chest["mev"] < chest["mrv"] and chest["points"][-1]["y"] == 12
+    page.get_by_label("Muscle group", exact=True).select_option(label="chest")
+    band = page.evaluate(
+        "window.fitrecCharts.map(c => c.options.plugins.annotation?.annotations?.band).find(b => b)"
+    )
+    assert band["yMin"] == chest["mev"] and band["yMax"] == chest["mrv"]
+    assert [i["name"] for i in data["isolations"]] == ["Cable Fly"]
+    assert data["isolations"][0]["reps"][-1]["y"] == 15
+    (pair,) = data["pairs"]
+    assert pair["name"] == "Barbell Bench Press → Cable Fly" and len(pair["volume"]) == 24
+    assert page.locator("canvas.pair-chart").count() == 1
+    assert page.locator("canvas.isolation-chart").count() == 1
+    page.get_by_role("button", name="3 months").click()
+    page.locator("#volume-heading").scroll_into_view_if_needed()
+    web.screenshots("progress-weekly-pairs")
+    page.locator("#isolation-heading").scroll_into_view_if_needed()
+    web.screenshots("progress-isolation-pairs")
     assert not web.errors, web.errors

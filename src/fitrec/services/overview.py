@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -25,10 +25,11 @@ from fitrec.planning.targets import Target, TargetRule
 from fitrec.rules.finding import Finding, Severity
 from fitrec.services.analytics import NextWorkout, check, lookup_for, next_session
 from fitrec.services.errors import ServiceError
+from fitrec.services.overview_charts import OverviewCharts, overview_charts
 from fitrec.services.unit_of_work import UowFactory
 
 # The payload shape is part of the key: a release that changes it ignores old rows.
-OVERVIEW_KEY = "overview/2"
+OVERVIEW_KEY = "overview/3"
 TODAY_KEY = "today/1"
 MAX_LIFTS = 6  # the lifts charted: those with the most sessions
 RECENT_RATINGS = 4  # pump and exhaustion ratings kept per pair, oldest first
@@ -143,6 +144,7 @@ class Overview:
     week: date | None = None  # the Monday of the latest week with training
     volume: tuple[GroupWeek, ...] = ()
     pairs: tuple[PairSummary, ...] = ()
+    charts: OverviewCharts = field(default_factory=OverviewCharts)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-able form (ISO dates, kg); `from_dict` gives back an equal Overview."""
@@ -161,6 +163,7 @@ class Overview:
             "week": self.week.isoformat() if self.week else None,
             "volume": [_plain(g) for g in self.volume],
             "pairs": [_plain(p) for p in self.pairs],
+            "charts": self.charts.to_dict(),
         }
 
     @classmethod
@@ -184,6 +187,7 @@ class Overview:
                 PairSummary(**{**p, "pump": tuple(p["pump"]), "exhaustion": tuple(p["exhaustion"])})
                 for p in data["pairs"]
             ),
+            charts=OverviewCharts.from_dict(data["charts"]),
         )
 
 
@@ -280,6 +284,7 @@ def compute_overview(
         week=latest[0].week if latest else None,
         volume=volume,
         pairs=tuple(pairs),
+        charts=overview_charts(history, weeks, find),
     )
 
 

@@ -40,11 +40,18 @@ class ProgressView:
 
     lifts: tuple[LiftProgress, ...] = field(default=())
     unit: str = "kg"
+    # The series over time, JSON-ready in the lifter's unit (see `_series`).
+    weekly: tuple[dict[str, Any], ...] = ()
+    isolations: tuple[dict[str, Any], ...] = ()
+    pairs: tuple[dict[str, Any], ...] = ()
 
     def chart_data(self) -> dict[str, Any]:
         """The JSON the page embeds for `charts.js` (ISO dates, numbers rounded to 0.1)."""
         return {
             "unit": self.unit,
+            "weekly": list(self.weekly),
+            "isolations": list(self.isolations),
+            "pairs": list(self.pairs),
             "lifts": [
                 {
                     "slug": lift.slug,
@@ -180,8 +187,41 @@ def progress_page(overview: Overview, unit: str = "kg", max_records: int = 12) -
         )
         for r in overview.records[:max_records]
     )
+    charts = overview.charts
+    weekly = tuple(
+        {
+            "group": g.group.replace("_", " "),
+            "mev": g.mev,
+            "mrv": g.mrv,
+            "points": [{"x": d.isoformat(), "y": v} for d, v in g.weeks],
+        }
+        for g in charts.weekly
+    )
+    isolations = tuple(
+        {
+            "slug": i.slug,
+            "name": i.name,
+            "load": round(i.load_kg * factor, 1),
+            "volume": [{"x": d.isoformat(), "y": round(v * factor)} for d, v, _ in i.points],
+            "reps": [{"x": d.isoformat(), "y": r} for d, _, r in i.points if r is not None],
+        }
+        for i in charts.isolations
+    )
+    pair_charts = tuple(
+        {
+            "name": f"{p.compound} → {p.isolation}",
+            "volume": [{"x": d.isoformat(), "y": round(v * factor)} for d, v, _, _ in p.points],
+            "pump": [{"x": d.isoformat(), "y": a} for d, _, a, _ in p.points if a is not None],
+            "exhaustion": [
+                {"x": d.isoformat(), "y": b} for d, _, _, b in p.points if b is not None
+            ],
+        }
+        for p in charts.pairs
+    )
     return ProgressPage(
-        chart=ProgressView(lifts=lifts, unit=unit),
+        chart=ProgressView(
+            lifts=lifts, unit=unit, weekly=weekly, isolations=isolations, pairs=pair_charts
+        ),
         week=overview.week,
         volume=volume,
         pairs=pairs,
