@@ -112,3 +112,39 @@ def test_a_100000_row_strong_file_is_previewed_then_imported_through_the_page(
     summary = page.locator("#import-summary").inner_text()
     assert f"Added {counts['sessions']} session(s) and {counts['sets']} set(s)" in summary
     assert not web.errors, web.errors
+
+
+def test_a_new_program_starts_empty_and_one_with_an_error_saves_only_as_a_draft(
+    live_server: LiveServer, web: BrowserPage
+) -> None:
+    page, url = web.page, live_server.url
+    sign_up(page, url)
+    page.goto(url + "/builder")
+    editor = page.get_by_label("Program in the notation (checked as you type)")
+    assert "A1." not in editor.input_value()  # nothing to duplicate with the first block
+    page.get_by_label("Exercise", exact=True).first.fill("Barbell Bench Press")
+    page.get_by_role("button", name="Add block").click()
+    assert editor.input_value().count("A1. Barbell Bench Press") == 1
+    editor.fill(WRONG_PAIR)
+    # Findings show before saving, and a plain save refuses the pairing error.
+    page.wait_for_selector("#blocks li.finding[data-code='pairing']")
+    page.get_by_role("button", name="Save program").click()
+    page.wait_for_selector("#save-error li.finding[data-code='pairing']")
+    assert "Not saved" in page.locator("#save-error").inner_text()
+    page.get_by_role("button", name="Save as draft").click()
+    page.wait_for_selector("#saved-notice")
+    assert "draft" in page.locator("#saved-notice").inner_text()
+    page.goto(url + "/programs")
+    item = page.locator(".program-list li", has_text="Mismatch")
+    assert item.locator(".badge.draft").count() == 1
+    # Fixed and saved, it is a draft no more.
+    page.get_by_role("link", name="Edit Mismatch").click()
+    editor.fill(WRONG_PAIR.replace("Leg Extension", "Cable Flies"))
+    page.get_by_role("button", name="Save program").click()
+    page.wait_for_selector("#saved-notice")
+    assert page.locator("#saved-notice").inner_text() == "Saved."
+    page.goto(url + "/programs")
+    assert page.locator(".program-list .badge.draft").count() == 0
+    web.screenshots("builder-empty-start")
+    # The refused save answers 422 (the page says why); nothing else went wrong.
+    assert [e for e in web.errors if "status of 422" not in e] == [], web.errors

@@ -31,6 +31,7 @@ class ProgramRecord:
     created_at: datetime
     updated_at: datetime
     template: str | None = None  # the built-in template it was copied from
+    draft: bool = False  # saved on purpose with errors
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +43,7 @@ class ProgramSummary:
     workouts: tuple[str, ...]
     updated_at: datetime
     template: str | None = None
+    draft: bool = False
 
 
 @dataclass(frozen=True, slots=True)
