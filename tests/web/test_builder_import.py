@@ -125,6 +125,17 @@ def test_a_new_program_starts_empty_and_one_with_an_error_saves_only_as_a_draft(
     page.get_by_label("Exercise", exact=True).first.fill("Barbell Bench Press")
     page.get_by_role("button", name="Add block").click()
     assert editor.input_value().count("A1. Barbell Bench Press") == 1
+    page.get_by_label("Exercise", exact=True).first.fill("Barbell Squat")
+    page.get_by_role("button", name="Add block").click()
+    # Blocks can be reordered: B moves up and becomes A.
+    page.get_by_role("button", name="Move B up").click()
+    page.wait_for_function(
+        "document.getElementById('program-text').value.includes('A1. Barbell Squat')"
+    )
+    assert "B1. Barbell Bench Press" in editor.input_value()
+    page.wait_for_selector("#blocks li.block[data-block='B']")
+    assert "Barbell Bench Press" in page.locator("#blocks li.block[data-block='B']").inner_text()
+    web.screenshots("builder-reorder")
     editor.fill(WRONG_PAIR)
     # Findings show before saving, and a plain save refuses the pairing error.
     page.wait_for_selector("#blocks li.finding[data-code='pairing']")
