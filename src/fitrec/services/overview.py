@@ -65,7 +65,10 @@ class LiftSeries:
     name: str
     points: tuple[SeriesPoint, ...]
     declines: tuple[Span, ...] = ()
-    trend: tuple[tuple[SeriesPoint, ...], ...] = ()  # rolling median, one per stretch
+    # The rolling median at each point (kg) and where a new stretch of training starts
+    # (the line breaks there): plain numbers, so the cached payload stays cheap to read.
+    trend: tuple[float, ...] = ()
+    breaks: tuple[int, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-able form (ISO dates)."""
@@ -76,7 +79,8 @@ class LiftSeries:
             "declines": [
                 [s.start.isoformat(), s.end.isoformat(), s.current] for s in self.declines
             ],
-            "trend": [[[p.day.isoformat(), p.e1rm_kg] for p in part] for part in self.trend],
+            "trend": list(self.trend),
+            "breaks": list(self.breaks),
         }
 
     @classmethod
@@ -90,10 +94,8 @@ class LiftSeries:
                 Span(date.fromisoformat(a), date.fromisoformat(b), bool(now))
                 for a, b, now in data["declines"]
             ),
-            tuple(
-                tuple(SeriesPoint(date.fromisoformat(d), float(v)) for d, v in part)
-                for part in data["trend"]
-            ),
+            tuple(data["trend"]),
+            tuple(data["breaks"]),
         )
 
 
@@ -191,6 +193,15 @@ class Overview:
         )
 
 
+def _starts(parts: tuple[tuple[Any, ...], ...]) -> tuple[int, ...]:
+    """The index of each stretch's first point but the first's."""
+    starts, at = [], 0
+    for part in parts[:-1]:
+        at += len(part)
+        starts.append(at)
+    return tuple(starts)
+
+
 def _plain(item: Any) -> dict[str, Any]:
     """A flat dataclass as a dict of JSON values (enums by value, tuples as lists)."""
     out: dict[str, Any] = {}
@@ -234,7 +245,8 @@ def compute_overview(
                 name(slug),
                 tuple(SeriesPoint(p.date, p.e1rm_kg) for p in points),
                 tuple(Span(s.start, s.end, s.current) for s in trend.spans),
-                tuple(tuple(SeriesPoint(d, v) for d, v in part) for part in trend.trend),
+                tuple(v for part in trend.trend for _, v in part),
+                _starts(trend.trend),
             )
         )
     weeks = weekly_volume(history, find)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from fitrec.analytics.history import ExerciseLookup
@@ -15,7 +15,8 @@ from fitrec.analytics.pairs import pair_series
 from fitrec.analytics.volume import DEFAULT_LANDMARKS, WeekVolume
 from fitrec.domain.sessions import Session
 
-MAX_WEEKS = 104  # the weekly chart's reach: two years of training weeks
+MAX_WEEKS = 104  # the weekly, isolation and pair charts reach two years back
+REACH_DAYS = 7 * MAX_WEEKS
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +103,9 @@ def overview_charts(
         return exercise.name if exercise else slug
 
     recent = weeks[-MAX_WEEKS:]
+    if history:
+        since = history[-1].started_at - timedelta(days=REACH_DAYS)
+        history = [s for s in history if s.started_at >= since]
     trained = {g for w in recent for g, sets in w.sets_by_group.items() if sets}
     weekly = tuple(
         GroupSeries(

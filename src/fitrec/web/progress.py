@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import pairwise
 from typing import Any
 
 from fitrec.domain.units import KG_PER_LB
@@ -31,7 +32,8 @@ class LiftProgress:
     name: str
     points: tuple[E1rmPoint, ...]
     declines: tuple[DeclineSpan, ...] = ()
-    trend: tuple[tuple[E1rmPoint, ...], ...] = ()  # rolling median, broken at long gaps
+    trend: tuple[float, ...] = ()  # the rolling median at each point
+    breaks: tuple[int, ...] = ()  # where the line breaks (a pause over three weeks)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,14 +69,25 @@ class ProgressView:
                         }
                         for d in lift.declines
                     ],
-                    "trend": [
-                        [{"x": p.day.isoformat(), "y": round(p.e1rm, 1)} for p in part]
-                        for part in lift.trend
-                    ],
+                    "trend": _segments(lift),
                 }
                 for lift in self.lifts
             ],
         }
+
+
+def _segments(lift: LiftProgress) -> list[list[dict[str, Any]]]:
+    """The trend line as one list of points per stretch of training."""
+    if not lift.trend:
+        return []
+    cuts = [0, *lift.breaks, len(lift.trend)]
+    return [
+        [
+            {"x": p.day.isoformat(), "y": round(y, 1)}
+            for p, y in zip(lift.points[a:b], lift.trend[a:b], strict=True)
+        ]
+        for a, b in pairwise(cuts)
+    ]
 
 
 def empty_progress() -> ProgressView:
@@ -154,9 +167,8 @@ def progress_page(overview: Overview, unit: str = "kg", max_records: int = 12) -
             name=lift.name,
             points=tuple(E1rmPoint(p.day, p.e1rm_kg * factor) for p in lift.points),
             declines=lift.declines,
-            trend=tuple(
-                tuple(E1rmPoint(p.day, p.e1rm_kg * factor) for p in part) for part in lift.trend
-            ),
+            trend=tuple(v * factor for v in lift.trend),
+            breaks=lift.breaks,
         )
         for lift in overview.lifts
     )
