@@ -1,7 +1,7 @@
 """A session keeps its targets: `sessions.targets` and `sessions.next_targets`.
 
 Revision ID: 0006
-Revises: 0005
+Revises: 0008 (0005 on its branch; re-chained after 0008 when main was merged)
 Create Date: 2026-12-04
 
 A session's targets are computed once, when it starts, and stored with it (JSON text), so a
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0006"
-down_revision = "0005"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 
