@@ -152,6 +152,8 @@ def _when(day: str | None, clock: str | None, row: int, cols: Columns) -> dateti
         meridiem = (timed.group(4) or "").lower().replace(".", "")
         if meridiem:
             hour = hour % 12 + (12 if meridiem == "pm" else 0)
+        if hour > 23 or minute > 59 or second > 59:
+            raise RowValueError(f'"{clock}" is not a time of day', row, cols.label("time"))
     try:
         return datetime(y + 2000 if y < 100 else y, m, d, hour, minute, second)
     except ValueError as exc:

@@ -10,7 +10,7 @@ from typing import Any
 
 from fitrec.domain.exercises import Exercise
 from fitrec.domain.sessions import Session, SetType
-from fitrec.domain.units import Unit
+from fitrec.domain.units import Unit, convert, to_kg
 from fitrec.interchange.detect import check_format, detect
 from fitrec.interchange.model import (
     ImportBatch,
@@ -24,7 +24,9 @@ from fitrec.interchange.reading import read_foreign
 from fitrec.interchange.tabular import decode
 from fitrec.services.errors import InvalidInput
 from fitrec.services.exercises import catalog_for
+from fitrec.services.models import AthleteProfile
 from fitrec.services.unit_of_work import UnitOfWork, UowFactory
+from fitrec.services.validation import MAX_WEIGHT_KG
 
 SUMMARY_KEYS = (
     "sessions",
@@ -36,6 +38,9 @@ SUMMARY_KEYS = (
     "flagged",
     "volume_kg",
     "skipped_sessions",
+    "skipped_sets",
+    "not_imported",
+    "routines_as_notes",
 )
 
 
@@ -61,6 +66,9 @@ class ImportSummary:
     flagged: int = 0
     volume_kg: float = 0.0
     skipped_sessions: int = 0
+    skipped_sets: int = 0
+    not_imported: int = 0
+    routines_as_notes: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         """Exactly the documented keys, for `--json` and the API."""
@@ -78,6 +86,7 @@ class ImportResult:
     issues: list[RowIssue] = field(default_factory=list)
     programs: int = 0
     pairs: int = 0
+    notes: list[str] = field(default_factory=list)  # what was left out or kept aside, and why
 
     @property
     def mapping_text(self) -> str:
@@ -92,12 +101,15 @@ def _summarise(
     names: list[NameResolution],
     customs: int,
     skipped: int,
+    batch: ImportBatch | None = None,
 ) -> ImportSummary:
-    sets = warmups = flagged = 0
+    sets = warmups = flagged = skipped_sets = 0
     volume = 0.0
     rests = 0
     for session in sessions:
         rests += batch_rest.get(session.import_key or "", 0)
+        if batch is not None:
+            skipped_sets += batch.skipped_sets.get(session.import_key or "", 0)
         # One count per flagged session, whether the importer or a native file flagged it.
         if session.flagged or (session.import_key or "") in flagged_sessions:
             flagged += 1
@@ -119,6 +131,9 @@ def _summarise(
         flagged=flagged,
         volume_kg=round(volume, 1),
         skipped_sessions=skipped,
+        skipped_sets=skipped_sets,
+        not_imported=batch.extras.not_imported if batch is not None else 0,
+        routines_as_notes=batch.extras.routines if batch is not None else 0,
     )
 
 
@@ -174,8 +189,13 @@ def import_file(
     dry_run: bool = False,
     mapping: dict[str, str] | None = None,
     progress: Callable[[int], None] | None = None,
+    with_profile: bool = False,
 ) -> ImportResult:
-    """Import an export file (format detected unless `source` is given) in one transaction."""
+    """Import an export file (format detected unless `source` is given) in one transaction.
+
+    Personal rows a file carries (JEFIT's bodyweight and birth date) are imported only
+    `with_profile`.
+    """
     text = decode(data)
     try:
         chosen_unit = Unit.parse(unit) if isinstance(unit, str) else unit
@@ -188,14 +208,53 @@ def import_file(
         with make_uow() as uow:
             catalog = catalog_for(uow, owner_id)
             batch = read_foreign(
-                text, catalog, source=fmt, unit=chosen_unit, mapping=mapping, progress=progress
+                text,
+                catalog,
+                source=fmt,
+                unit=chosen_unit,
+                mapping=mapping,
+                progress=progress,
+                with_profile=with_profile,
             )
-            return _store_batch(uow, owner_id, batch, dry_run)
+            notes = _profile_rows(uow, owner_id, batch, dry_run) if with_profile else []
+            return _store_batch(uow, owner_id, batch, dry_run, notes)
     except InterchangeError as error:
         raise ImportFailed(error) from error
 
 
-def _store_batch(uow: UnitOfWork, owner_id: int, batch: ImportBatch, dry_run: bool) -> ImportResult:
+def _profile_rows(uow: UnitOfWork, owner_id: int, batch: ImportBatch, dry_run: bool) -> list[str]:
+    """The file's latest bodyweight into the profile (in the profile's unit), when asked."""
+    rows = batch.extras.profile
+    if rows is None:
+        return ["--with-profile: the file has no profile rows"]
+    notes = []
+    if rows.bodyweight is not None and rows.unit is not None:
+        profile = replace(uow.profiles.get(owner_id) or AthleteProfile(unit=rows.unit))
+        weight = round(convert(rows.bodyweight, rows.unit, profile.unit), 2)
+        if to_kg(weight, profile.unit) > MAX_WEIGHT_KG or weight <= 0:
+            raise InvalidInput("bodyweight", f"{rows.bodyweight:g} {rows.unit} is not a bodyweight")
+        profile.bodyweight = weight
+        if not dry_run:
+            uow.profiles.save(owner_id, profile)
+        verb = "would be" if dry_run else "is"
+        notes.append(
+            f"PROFILE: bodyweight {verb} set to {weight:g} {profile.unit} "
+            f"(measured {rows.measured_on or 'on an unknown day'})"
+        )
+    elif rows.rows:
+        notes.append("PROFILE: no bodyweight in the profile rows (or no unit in SETTING)")
+    if rows.birth_date:
+        notes.append("PROFILE: the birth date is not stored (the profile has no such field)")
+    return notes
+
+
+def _store_batch(
+    uow: UnitOfWork,
+    owner_id: int,
+    batch: ImportBatch,
+    dry_run: bool,
+    notes: list[str] | None = None,
+) -> ImportResult:
     fresh = _new_sessions(uow, owner_id, batch.sessions)
     used = {p.exercise_slug for s in fresh for p in s.sets}
     if dry_run:
@@ -211,6 +270,7 @@ def _store_batch(uow: UnitOfWork, owner_id: int, batch: ImportBatch, dry_run: bo
         batch.names,
         customs,
         len(batch.sessions) - len(fresh),
+        batch,
     )
     return ImportResult(
         format=batch.source,
@@ -219,6 +279,7 @@ def _store_batch(uow: UnitOfWork, owner_id: int, batch: ImportBatch, dry_run: bo
         names=batch.names,
         issues=batch.issues,
         pairs=batch.pairs,
+        notes=[*batch.extras.notes, *(notes or [])],
     )
 
 

@@ -19,7 +19,7 @@ router = APIRouter(include_in_schema=False)
 UowDep = Annotated[UowFactory, Depends(make_uow)]
 ViewerDep = Annotated[Viewer, Depends(require_viewer)]
 CsrfField = Annotated[str, Form(alias=CSRF_FIELD)]
-FORMATS = ("", "strong", "hevy", "fitnotes", "liftosaur", "native")
+FORMATS = ("", "strong", "hevy", "fitnotes", "liftosaur", "jefit", "gymbook", "native")
 
 
 @router.get("/import", response_class=HTMLResponse, name="import")
