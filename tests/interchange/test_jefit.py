@@ -16,7 +16,7 @@ from fitrec.interchange.reading import read_foreign
 from tests.interchange.conftest import fixture_text
 
 SETTING_KG = (
-    "### SETTING ####\n\nrow_id,USERID,TIMESTAMP,mass\n1,1,\"2020-01-01 00:00:00\",\" kg\"\n"
+    '### SETTING ####\n\nrow_id,USERID,TIMESTAMP,mass\n1,1,"2020-01-01 00:00:00"," kg"\n'
     "################\n\n"
 )
 LOGS_HEADER = (
@@ -44,7 +44,7 @@ def test_a_full_export_is_detected(catalog: Catalog) -> None:
 
 def test_set_rows_win_over_the_packed_logs_and_each_set_counts_once(catalog: Catalog) -> None:
     batch = read_foreign(fixture_text("jefit_full.csv"), catalog)
-    first, second = batch.sessions
+    first, _second = batch.sessions
     bench = [p for p in first.sets if p.exercise_slug == "dumbbell-bench-press"]
     # Three set rows for the bench log, whose packed field holds the same three sets.
     assert [(p.weight, p.reps, p.set_type) for p in bench] == [
@@ -132,8 +132,10 @@ def test_a_log_whose_set_rows_disagree_with_its_packed_field_says_so(catalog: Ca
             'section "EXERCISE LOGS", row 10, column "logs": "abc" is not weight x reps',
         ),
         (
-            jefit('1,"x",1,"20.0x10",5,0,2020-01-02,1,"Curl",0,0,0,,\n', '1,1,5,1,20,8,0,0,0,0,'
-                  '0,"superset",0,""\n'),
+            jefit(
+                '1,"x",1,"20.0x10",5,0,2020-01-02,1,"Curl",0,0,0,,\n',
+                '1,1,5,1,20,8,0,0,0,0,0,"superset",0,""\n',
+            ),
             'section "EXERCISE SET LOGS", row 16, column "set_type": "superset" is not a set type',
         ),
         (

@@ -51,6 +51,7 @@ class ImportFailed(InvalidInput):
         super().__init__("file", str(error))
         self.row = error.row
         self.column = error.column
+        self.section = error.section
 
 
 @dataclass(frozen=True, slots=True)
