@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
+from typing import Any
 
 from fitrec.domain.sessions import SetType
 from fitrec.domain.units import Unit
@@ -91,8 +92,9 @@ def read_gymbook(text: str, unit: Unit | None, extras: ReadExtras) -> Iterator[R
     if not all(columns.has(key) for key in ("date", "exercise", "reps", "weight")):
         # A language whose names fitrec does not know: the columns keep their order.
         columns = Columns.from_layout(LAYOUT, header)
+    memo: dict[tuple[str, str | None, str | None], object] = {}
     for number, record in rows:
-        raw = _row(number, record, columns, unit)
+        raw = _row(number, record, columns, unit, memo)
         if raw.exercise not in extras.hints:
             extras.hints[raw.exercise] = _hint(record, columns)
         yield raw
@@ -105,17 +107,36 @@ def _hint(record: list[str], cols: Columns) -> MuscleHint:
     return MuscleHint(primary=words("primary") or words("zone"), secondary=words("secondary"))
 
 
-def _row(number: int, record: list[str], cols: Columns, unit: Unit | None) -> RawSet:
+def _row(
+    number: int,
+    record: list[str],
+    cols: Columns,
+    unit: Unit | None,
+    memo: dict[tuple[str, str | None, str | None], Any],
+) -> RawSet:
     def field(key: str) -> str | None:
         return values.text(cols.get(record, key))
 
-    started = _when(field("date"), field("time"), number, cols)
+    def parsed(kind: str, a: str | None, b: str | None, read: Callable[[], Any]) -> Any:
+        # Dates, reps and weights repeat across rows: each distinct text is read once (a
+        # bad one raises on its first row, so nothing wrong is remembered).
+        key = (kind, a, b)
+        if key not in memo:
+            memo[key] = read()
+        return memo[key]
+
+    day, clock = field("date"), field("time")
+    reps_text, weight_text = field("reps"), field("weight")
+    started = parsed("when", day, clock, lambda: _when(day, clock, number, cols))
     workout = field("workout")
     kind = (field("kind") or "").lower()
-    cooldown = any(word in kind for word in _COOLDOWN)
-    warmup = cooldown or any(word in kind for word in _WARMUP)
-    reps, seconds = _reps_or_time(field("reps"), number, cols.label("reps"))
-    weight, weight_unit, distance = _weight_or_distance(field("weight"), number, cols)
+    cooldown, warmup = parsed("kind", kind, None, lambda: _kind(kind))
+    reps, seconds = parsed(
+        "reps", reps_text, None, lambda: _reps_or_time(reps_text, number, cols.label("reps"))
+    )
+    weight, weight_unit, distance = parsed(
+        "weight", weight_text, None, lambda: _weight_or_distance(weight_text, number, cols)
+    )
     return RawSet(
         row=number,
         session_key=f"{started.isoformat()}|{workout or ''}",
@@ -132,6 +153,12 @@ def _row(number: int, record: list[str], cols: Columns, unit: Unit | None) -> Ra
         skipped=_skipped(field("skipped"), number, cols.label("skipped")),
         cooldown=cooldown,
     )
+
+
+def _kind(kind: str) -> tuple[bool, bool]:
+    """(cool-down, not a working set) for a set kind in any language."""
+    cooldown = any(word in kind for word in _COOLDOWN)
+    return cooldown, cooldown or any(word in kind for word in _WARMUP)
 
 
 def _when(day: str | None, clock: str | None, row: int, cols: Columns) -> datetime:
