@@ -155,3 +155,11 @@ def test_errors_name_the_section_the_row_and_the_field(
     with pytest.raises(InterchangeError) as caught:
         read_foreign(text, catalog)
     assert message in str(caught.value)
+
+
+def test_a_section_fitrec_does_not_read_is_counted_not_dropped(catalog: Catalog) -> None:
+    text = jefit('1,"x",1,"20.0x10",5,0,2020-01-02,1,"Barbell Curl",0,0,0,,\n')
+    text += "\n### BODY PHOTOS ####\n\n_id,path\n1,a.jpg\n2,b.jpg\n####\n"
+    extras = read_foreign(text, catalog).extras
+    assert extras.not_imported == 2
+    assert "BODY PHOTOS: 2 row(s) not imported (a section fitrec does not read)" in extras.notes

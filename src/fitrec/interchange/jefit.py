@@ -38,6 +38,10 @@ _SET_TYPES = {
     "drop-set": SetType.DROP,
     "failure": SetType.FAILURE,
 }
+_READ = {
+    "SETTING", "PROFILE", "ROUTINES", "WORKOUT SESSIONS", "EXERCISE LOGS",
+    "EXERCISE SET LOGS", "CUSTOM EXERCISES", "CARDIO LOGS",
+}  # fmt: skip
 # Sections read for something other than sets, and why the rest are left out.
 _LEFT_OUT = {
     "EXERCISE RECORDS": "records are computed again from the sets",
@@ -170,28 +174,47 @@ def _report(
         if section is not None and section.rows:
             extras.not_imported += len(section.rows)
             extras.notes.append(f"{name}: {len(section.rows)} row(s) not imported ({why})")
-    profile = parts.get("PROFILE")
-    rows = profile.rows if profile is not None else []
+    for name, section in parts.items():
+        if name not in _READ and name not in _LEFT_OUT and section.rows:
+            extras.not_imported += len(section.rows)
+            extras.notes.append(
+                f"{section.name}: {len(section.rows)} row(s) not imported "
+                "(a section fitrec does not read)"
+            )
+    _profile(parts.get("PROFILE"), extras, unit, birth, with_profile)
+
+
+def _profile(
+    section: Section | None,
+    extras: ReadExtras,
+    unit: Unit | None,
+    birth: str | None,
+    with_profile: bool,
+) -> None:
+    """The latest bodyweight and the birth date, kept aside: they are personal."""
+    rows = section.rows if section is not None else []
     latest: tuple[str, float] | None = None
-    for number, record in rows:
-        assert profile is not None
-        weight = profile.number(record, "weight", number)
-        day = profile.get(record, "mydate") or ""
-        if weight and (latest is None or day >= latest[0]):
-            latest = (day, weight)
+    if section is not None:
+        for number, record in rows:
+            weight = section.number(record, "weight", number)
+            day = section.get(record, "mydate") or ""
+            if weight and (latest is None or day >= latest[0]):
+                latest = (day, weight)
     if not rows and birth is None:
         return
     extras.profile = ProfileRows(
         bodyweight=latest[1] if latest else None,
         unit=unit,
-        measured_on=latest[0] or None if latest else None,
+        measured_on=(latest[0] or None) if latest else None,
         birth_date=birth,
         rows=len(rows),
     )
     if not with_profile:
         extras.not_imported += len(rows)
+        what = [f"{len(rows)} body-measurement row(s)"] if rows else []
+        what += ["the birth date"] if birth else []
         extras.notes.append(
-            f"PROFILE: {len(rows)} body-measurement row(s) and the birth date not imported "
+            f"PROFILE: {' and '.join(what)} not imported "
             "(personal data: --with-profile imports the latest bodyweight)"
         )
 
