@@ -95,7 +95,7 @@ def test_jefit_and_gymbook_from_the_command_line(data_dir: Path) -> None:
     code, out, err = run("import", str(FILES / "jefit_full.csv"), "--dry-run")
     assert code == 0, err
     assert "jefit import would add: 2 sessions, 9 sets (1 warm-up)" in out
-    assert "rows not imported: 5, routines kept as notes: 1" in out
+    assert "rows not imported: 5, routines listed as notes (not stored): 1" in out
     assert "CARDIO LOGS: 1 cardio log(s) not imported" in out
     code, out, err = run(
         "import", str(FILES / "jefit_full.csv"), "--from", "jefit", "--with-profile", "--json"

@@ -74,7 +74,7 @@ def test_cardio_routines_records_and_profile_are_reported_not_dropped(catalog: C
     assert extras.routines == 1
     notes = "\n".join(extras.notes)
     assert "CARDIO LOGS: 1 cardio log(s) not imported" in notes
-    assert '"Push Pull Legs" kept as a note' in notes and "Three days, chest first" in notes
+    assert '"Push Pull Legs" is not a program' in notes and "Three days, chest first" in notes
     assert "PROFILE: 2 body-measurement row(s)" in notes
     assert extras.profile is not None
     assert (extras.profile.bodyweight, extras.profile.unit) == (180.5, Unit.LB)

@@ -27,7 +27,7 @@ def test_jefit_and_gymbook_files_are_previewed_then_imported(
     assert "(jefit)" in page.locator("#preview-heading").inner_text()
     summary = page.locator("#import-summary").inner_text()
     assert "Would add 2 session(s) and 9 set(s)" in summary
-    assert "5 row(s) not imported; 1 routine(s) kept as notes" in summary
+    assert "5 row(s) not imported; 1 routine(s) listed as notes (not stored)" in summary
     notes = page.locator("#import-notes").inner_text()
     assert "CARDIO LOGS: 1 cardio log(s) not imported" in notes and "Push Pull Legs" in notes
     assert "My Landmine Thing" in page.content()

@@ -106,7 +106,7 @@ def _print_report(result: Any) -> None:
         console.print(
             f"skipped sets (in the session notes, not performed): {summary.skipped_sets}, "
             f"rows not imported: {summary.not_imported}, "
-            f"routines kept as notes: {summary.routines_as_notes}"
+            f"routines listed as notes (not stored): {summary.routines_as_notes}"
         )
     for note in result.notes:
         console.print(f"[cyan]note[/cyan] {note}", markup=True, highlight=False)

@@ -227,8 +227,8 @@ def _routine_note(section: Section, number: int, record: list[str]) -> str:
     ]
     said = "; ".join(d for d in details if d)
     return (
-        f'ROUTINES: "{name}" kept as a note, not a program (the export lists no exercises '
-        f"for its days){': ' + said if said else ''}"
+        f'ROUTINES: "{name}" is not a program (the export lists no exercises for its days) '
+        f"and is not stored{': ' + said if said else ''}"
     )
 
 

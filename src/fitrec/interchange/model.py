@@ -99,7 +99,7 @@ class ReadExtras:
     """What a reader found beside the sets: rows left out, notes, muscle hints, profile."""
 
     not_imported: int = 0  # rows read and deliberately not imported (each reason in notes)
-    routines: int = 0  # routines the notation cannot express: kept as notes
+    routines: int = 0  # routines the notation cannot express: listed in the notes
     notes: list[str] = field(default_factory=list)
     hints: dict[str, MuscleHint] = field(default_factory=dict)  # foreign name -> muscles
     profile: ProfileRows | None = None
