@@ -12,7 +12,7 @@ from fitrec.domain.sessions import SetType
 from fitrec.domain.units import Unit
 from fitrec.interchange.detect import detect
 from fitrec.interchange.gymbook import HEADERS, decimal
-from fitrec.interchange.model import InterchangeError
+from fitrec.interchange.model import InterchangeError, UnitRequiredError
 from fitrec.interchange.reading import read_foreign
 from tests.interchange.conftest import fixture_text
 
@@ -143,7 +143,7 @@ def test_bad_fields_name_the_row_and_the_column(catalog: Catalog, row: str, mess
 
 def test_a_weight_without_a_unit_needs_one(catalog: Catalog) -> None:
     row = '09/01/25,"A",19:30,"Panca",Petto,"","",Set,"8 ripetizioni","80",,No\n'
-    with pytest.raises(InterchangeError, match="--unit"):
+    with pytest.raises(UnitRequiredError, match="does not say whether weights are kg or lb"):
         read_foreign(ITALIAN + row, catalog)
     (session,) = read_foreign(ITALIAN + row, catalog, unit=Unit.KG).sessions
     assert session.sets[0].unit is Unit.KG

@@ -36,7 +36,7 @@ def test_a_jefit_export_is_imported_once(make_uow: Any, owner_id: int) -> None:
     summary = result.summary
     assert (summary.sessions, summary.sets, summary.warmup_sets) == (2, 9, 1)
     assert (summary.not_imported, summary.routines_as_notes, summary.custom_exercises) == (5, 1, 1)
-    assert any("CARDIO LOGS" in note for note in result.notes)
+    assert any("CARDIO LOGS" in note for note in result.report_notes)
     history = load_history(make_uow, owner_id)
     assert [len(s.sets) for s in history] == [6, 3] and history[0].source == "jefit"
     again = import_file(make_uow, owner_id, data("jefit_full.csv"))
@@ -61,8 +61,9 @@ def test_profile_rows_are_imported_only_when_asked(make_uow: Any, owner_id: int)
     preview = import_file(
         make_uow, owner_id, data("jefit_full.csv"), dry_run=True, with_profile=True
     )
-    assert "PROFILE: bodyweight would be set to 81.87 kg (measured 2021-03-01)" in preview.notes
-    assert any("birth date is not stored" in note for note in preview.notes)
+    expected = "PROFILE: bodyweight would be set to 81.87 kg (measured 2021-03-01)"
+    assert expected in preview.report_notes
+    assert any("birth date is not stored" in note for note in preview.report_notes)
     assert get_profile(make_uow, owner_id).bodyweight is None
     import_file(make_uow, owner_id, data("jefit_full.csv"), with_profile=True)
     assert get_profile(make_uow, owner_id).bodyweight == 81.87  # 180.5 lb in the kg profile

@@ -42,7 +42,8 @@ def _errors(path: Path) -> Iterator[None]:
         yield
     except InvalidInput as error:
         where = f"{path}: " if error.field == "file" else f"{path}: {error.field}: "
-        raise _fail(f"{where}{error.message}") from None
+        hint = ": give --unit kg or --unit lb" if getattr(error, "unit_required", False) else ""
+        raise _fail(f"{where}{error.message}{hint}") from None
     except ServiceError as error:
         raise _fail(f"{path}: {error}") from None
 
@@ -108,7 +109,7 @@ def _print_report(result: Any) -> None:
             f"rows not imported: {summary.not_imported}, "
             f"routines listed as notes (not stored): {summary.routines_as_notes}"
         )
-    for note in result.notes:
+    for note in result.report_notes:
         console.print(f"[cyan]note[/cyan] {note}", markup=True, highlight=False)
     if result.names:
         table = Table(title="Exercise names")

@@ -6,6 +6,7 @@ import hashlib
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any
 
 from fitrec.domain.exercises import Exercise
@@ -17,6 +18,7 @@ from fitrec.interchange.model import (
     InterchangeError,
     NameResolution,
     RowIssue,
+    UnitRequiredError,
 )
 from fitrec.interchange.names import dump_mapping
 from fitrec.interchange.native import NativeDocument, load_native, session_to_dict
@@ -41,6 +43,9 @@ SUMMARY_KEYS = (
     "flagged",
     "volume_kg",
     "skipped_sessions",
+    "notes",
+    "first_date",
+    "last_date",
     "skipped_sets",
     "not_imported",
     "routines_as_notes",
@@ -55,6 +60,9 @@ class ImportFailed(InvalidInput):
         self.row = error.row
         self.column = error.column
         self.section = error.section
+        self.detail = error.detail
+        # Each adapter says in its own words how to give the unit (a flag, a form field).
+        self.unit_required = isinstance(error, UnitRequiredError)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +78,9 @@ class ImportSummary:
     flagged: int = 0
     volume_kg: float = 0.0
     skipped_sessions: int = 0
+    notes: int = 0  # session and set notes
+    first_date: str | None = None  # ISO day of the first session added
+    last_date: str | None = None
     skipped_sets: int = 0
     not_imported: int = 0
     routines_as_notes: int = 0
@@ -90,7 +101,7 @@ class ImportResult:
     issues: list[RowIssue] = field(default_factory=list)
     programs: int = 0
     pairs: int = 0
-    notes: list[str] = field(default_factory=list)  # what was left out or kept aside, and why
+    report_notes: list[str] = field(default_factory=list)  # rows left out or aside, and why
 
     @property
     def mapping_text(self) -> str:
@@ -107,11 +118,12 @@ def _summarise(
     skipped: int,
     batch: ImportBatch | None = None,
 ) -> ImportSummary:
-    sets = warmups = flagged = skipped_sets = 0
+    sets = warmups = flagged = notes = skipped_sets = 0
     volume = 0.0
     rests = 0
     for session in sessions:
         rests += batch_rest.get(session.import_key or "", 0)
+        notes += bool(session.note) + sum(1 for p in session.sets if p.note)
         if batch is not None:
             skipped_sets += batch.skipped_sets.get(session.import_key or "", 0)
         # One count per flagged session, whether the importer or a native file flagged it.
@@ -135,6 +147,11 @@ def _summarise(
         flagged=flagged,
         volume_kg=round(volume, 1),
         skipped_sessions=skipped,
+        notes=notes,
+        first_date=min(days)
+        if (days := [s.started_at.date().isoformat() for s in sessions])
+        else None,
+        last_date=max(days) if days else None,
         skipped_sets=skipped_sets,
         not_imported=batch.extras.not_imported if batch is not None else 0,
         routines_as_notes=batch.extras.routines if batch is not None else 0,
@@ -186,7 +203,7 @@ def _count_new_customs(
 def import_file(
     make_uow: UowFactory,
     owner_id: int,
-    data: bytes,
+    data: bytes | Path,
     *,
     source: str | None = None,
     unit: str | Unit | None = None,
@@ -197,10 +214,12 @@ def import_file(
 ) -> ImportResult:
     """Import an export file (format detected unless `source` is given) in one transaction.
 
+    `data` is the file's bytes or the path of the temporary file an upload was streamed
+    to. A file that does not say its unit is read in the unit of the owner's profile.
     Personal rows a file carries (JEFIT's bodyweight and birth date) are imported only
     `with_profile`.
     """
-    text = decode(data)
+    text = decode(data.read_bytes() if isinstance(data, Path) else data)
     try:
         chosen_unit = Unit.parse(unit) if isinstance(unit, str) else unit
     except ValueError as exc:
@@ -210,6 +229,9 @@ def import_file(
         if fmt == "native":
             return _import_native(make_uow, owner_id, load_native(text), dry_run)
         with make_uow() as uow:
+            if chosen_unit is None:
+                profile = uow.profiles.get(owner_id)
+                chosen_unit = profile.unit if profile is not None else None
             catalog = catalog_for(uow, owner_id)
             batch = read_foreign(
                 text,
@@ -283,7 +305,7 @@ def _store_batch(
         names=batch.names,
         issues=batch.issues,
         pairs=batch.pairs,
-        notes=[*batch.extras.notes, *(notes or [])],
+        report_notes=[*batch.extras.notes, *(notes or [])],
     )
 
 
