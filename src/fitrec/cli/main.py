@@ -16,6 +16,7 @@ from fitrec.cli import (
     lint_cmds,
     log_cmds,
     notation_cmds,
+    plan_cmds,
     profile_cmds,
     server_cmds,
     store_cmds,
@@ -35,6 +36,7 @@ app = typer.Typer(
 
 _MODULES = (
     lint_cmds,
+    plan_cmds,
     notation_cmds,
     catalog_cmds,
     strength_cmds,
