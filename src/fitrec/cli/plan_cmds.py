@@ -68,7 +68,7 @@ def plan(
     output or FILE. The explanations go to standard error with the notation.
     The same flags give the same program; --seed picks other exercises.
 
-    Example: fitrec plan --days 3 --minutes 60 --level intermediate --equipment barbell,dumbbell,cable --focus chest,back
+    Example: fitrec plan --days 3 --minutes 60 --equipment barbell,dumbbell,cable --focus chest,back
     """
     from fitrec.services.errors import InvalidInput
     from fitrec.services.plans import parse_request, plan_program

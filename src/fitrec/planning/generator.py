@@ -1,4 +1,4 @@
-"""The program generator: goals in, a post-exhaust program that lints clean out, each choice explained.
+"""The program generator: goals in, a post-exhaust program that lints clean out, explained.
 
 Rules it follows, all from the article unless said otherwise: compounds first;
 post-exhaust pairs only for the priority muscles, only in hypertrophy or maintenance
@@ -346,7 +346,7 @@ class _Builder:
         for day in self.days:
             while len(day.doses) > 1 and all(d.paired for d in day.doses):
                 dose = day.doses[-1]
-                compound, sets = dose.work[0]
+                sets = dose.work[0][1]
                 iso, iso_sets = dose.work[1]
                 for m in PlanMuscle:
                     self.counts[m] -= set_share(iso, m) * iso_sets
@@ -418,7 +418,9 @@ def _days_text(numbers: list[int]) -> str:
     return "days " + ", ".join(str(n) for n in numbers[:-1]) + f" and {numbers[-1]}"
 
 
-def _explain(builder: _Builder, workouts: list[Workout], minutes: tuple[float, ...]) -> tuple[str, ...]:
+def _explain(
+    builder: _Builder, workouts: list[Workout], minutes: tuple[float, ...]
+) -> tuple[str, ...]:
     request = builder.request
     lines = [_setup_line(builder)]
     lines.append(_phase_line(builder))

@@ -137,8 +137,6 @@ def menu(
 
     def pick(slugs: tuple[str, ...], compound: bool) -> tuple[Exercise, ...]:
         found = (catalog.get(slug) for slug in slugs)
-        return tuple(
-            e for e in found if e.is_compound is compound and allowed(e, equipment)
-        )
+        return tuple(e for e in found if e.is_compound is compound and allowed(e, equipment))
 
     return MuscleMenu(muscle, pick(COMPOUNDS[muscle], True), pick(ISOLATIONS[muscle], False))

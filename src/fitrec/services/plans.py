@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from fitrec.catalog import default_catalog
-from fitrec.domain.programs import Level, Phase
+from fitrec.domain.programs import Level
 from fitrec.planning.generator import (
     DAYS,
     MINUTES,
