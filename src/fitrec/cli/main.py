@@ -11,6 +11,7 @@ import typer
 from fitrec.cli import (
     analytics_cmds,
     catalog_cmds,
+    cycle_cmds,
     history_cmds,
     interchange_cmds,
     lint_cmds,
@@ -45,6 +46,7 @@ _MODULES = (
     history_cmds,
     profile_cmds,
     analytics_cmds,
+    cycle_cmds,
     interchange_cmds,
     server_cmds,
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -187,8 +188,13 @@ def next_session(
     program: str | None = None,
     workout: str | None = None,
     config: E1rmConfig = E1rmConfig(),
+    transform: Callable[[Program, Callable[[Entry], Exercise | None]], Program] | None = None,
 ) -> NextWorkout:
-    """Targets for the next workout of the owner's current program (or the one named)."""
+    """Targets for the next workout of the owner's current program (or the one named).
+
+    `transform` turns the stored program into the one done now (a cycle's week) before
+    the targets are worked out; it gets the program and an entry -> exercise resolver.
+    """
     with make_uow(read_only=True) as uow:
         find, catalog = _lookup(uow, owner_id)
         sessions = ordered(recent_history(uow, owner_id))
@@ -206,6 +212,8 @@ def next_session(
         record = find_program(uow, owner_id, program)
         profile = uow.profiles.get(owner_id) or AthleteProfile()
     chosen = record.program
+    if transform is not None:
+        chosen = transform(chosen, lambda entry: _entry_exercise(entry, find, catalog))
     if not chosen.workouts:
         raise InvalidInput("program", f"{chosen.name!r} has no workouts")
     try:
@@ -242,6 +250,12 @@ def next_session(
                 )
             )
     return NextWorkout(chosen.name, day.name, targets)
+
+
+def entry_resolver(uow: UnitOfWork, owner_id: int) -> Callable[[Entry], Exercise | None]:
+    """Entry -> exercise over the catalogue and the owner's custom exercises."""
+    find, catalog = _lookup(uow, owner_id)
+    return lambda entry: _entry_exercise(entry, find, catalog)
 
 
 def _entry_exercise(entry: Entry, find: ExerciseLookup, catalog: Any) -> Exercise | None:

@@ -17,6 +17,7 @@ from fitrec.domain.programs import Program
 from fitrec.domain.sessions import Feedback, PerformedSet, Session
 from fitrec.services.models import (
     AthleteProfile,
+    CycleRecord,
     OpenSession,
     ProgramRecord,
     ProgramSummary,
@@ -329,6 +330,43 @@ class AnalyticsCache(Protocol):
         ...
 
 
+class CycleRepository(Protocol):
+    """Training cycles and where each stands."""
+
+    def add(
+        self,
+        owner_id: int,
+        program_id: str,
+        *,
+        weeks: int,
+        days: int,
+        deload_week: int,
+        started_at: datetime,
+    ) -> str | None:
+        """Store a new cycle of the owner's program; its public id, or None if no such program."""
+        ...
+
+    def current(self, owner_id: int) -> CycleRecord | None:
+        """The owner's most recently started cycle that is not finished."""
+        ...
+
+    def get(self, owner_id: int, cycle_id: str) -> CycleRecord | None:
+        """One of the owner's cycles by public id."""
+        ...
+
+    def save_position(
+        self,
+        owner_id: int,
+        cycle_id: str,
+        *,
+        days_done: int,
+        deload_week: int,
+        finished_at: datetime | None,
+    ) -> bool:
+        """Store where a cycle stands; False when the owner has no such cycle."""
+        ...
+
+
 class UnitOfWork(Protocol):
     """One transaction: repositories, then `commit()`; leaving without commit rolls back."""
 
@@ -340,6 +378,7 @@ class UnitOfWork(Protocol):
     auth: AuthRepository
     history_documents: HistoryDocuments
     analytics_cache: AnalyticsCache
+    cycles: CycleRepository
 
     def __enter__(self) -> Self:
         """Begin the transaction."""

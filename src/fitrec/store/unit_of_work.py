@@ -13,6 +13,7 @@ from fitrec.services.unit_of_work import (
     AnalyticsCache,
     AuthRepository,
     CustomExerciseRepository,
+    CycleRepository,
     HistoryDocuments,
     ProfileRepository,
     ProgramRepository,
@@ -26,6 +27,7 @@ from fitrec.store.accounts import (
 )
 from fitrec.store.analytics_cache import SqlAnalyticsCache
 from fitrec.store.auth import SqlAuthRepository
+from fitrec.store.cycles import SqlCycleRepository
 from fitrec.store.database import READ_ONLY_OPTION
 from fitrec.store.history_json import SqlHistoryDocuments
 from fitrec.store.programs import SqlProgramRepository
@@ -49,6 +51,7 @@ class SqlUnitOfWork:
     auth: AuthRepository
     history_documents: HistoryDocuments
     analytics_cache: AnalyticsCache
+    cycles: CycleRepository
 
     def __init__(self, engine: Engine, *, read_only: bool = False) -> None:
         self._engine = engine
@@ -72,6 +75,7 @@ class SqlUnitOfWork:
         self.auth = SqlAuthRepository(connection)
         self.history_documents = SqlHistoryDocuments(connection)
         self.analytics_cache = SqlAnalyticsCache(connection)
+        self.cycles = SqlCycleRepository(connection)
         return self
 
     def __exit__(
