@@ -98,6 +98,69 @@ def cycle_advance(
     _emit(view, as_json)
 
 
+@cycle_app.command("review")
+def cycle_review(
+    accept: str | None = typer.Option(
+        None, "--accept", help="Proposal numbers to apply, e.g. 1,3 (nothing changes without)."
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a list."),
+) -> None:
+    """Review the week: one proposal per pair with its reason; apply those you accept.
+
+    Example: fitrec cycle review --accept 1
+    """
+    from fitrec.services.reviews import review_cycle
+
+    numbers: list[int] = []
+    for part in (accept or "").split(","):
+        if part.strip():
+            if not part.strip().isdigit():
+                typer.echo(f"error: --accept: {part.strip()!r} is not a proposal number", err=True)
+                raise typer.Exit(2)
+            numbers.append(int(part))
+    with service_errors({"accept": "--accept"}):
+        ctx = LocalContext()
+        review = review_cycle(ctx.make_uow, ctx.owner_id, numbers)
+    if as_json:
+        typer.echo(json.dumps(review.to_dict(), indent=2, ensure_ascii=False))
+        return
+    out = console()
+    for number, p in review.proposals:
+        mark = f"{number}." if number is not None else "-"
+        out.print(f"{mark} {p.workout} {p.label}: {p.change.value}: {p.reason}")
+        out.print(f"   [dim]source: {p.source}[/dim]")
+    if not review.proposals:
+        out.print("no pairs to review")
+    for p in review.applied:
+        out.print(f"applied: {p.workout} {p.label} {p.change.value}")
+    if not review.applied and any(n is not None for n, _ in review.proposals):
+        out.print("nothing applied: accept with `fitrec cycle review --accept N`")
+
+
+@cycle_app.command("rate")
+def cycle_rate(
+    muscle: str = typer.Argument(
+        ..., help="chest, back, shoulders, quadriceps, hamstrings or triceps."
+    ),
+    soreness: int | None = typer.Option(
+        None, "--soreness", help="1 = recovered ... 5 = still very sore."
+    ),
+    joint: int | None = typer.Option(
+        None, "--joint", help="Joint discomfort: 1 none ... 5 severe."
+    ),
+) -> None:
+    """Record how a muscle feels before its session (the weekly review reads it).
+
+    Example: fitrec cycle rate chest --soreness 2 --joint 1
+    """
+    from fitrec.services.reviews import rate_muscle
+
+    with service_errors({"soreness": "--soreness", "joint": "--joint", "muscle": "MUSCLE"}):
+        ctx = LocalContext()
+        rate_muscle(ctx.make_uow, ctx.owner_id, muscle, soreness=soreness, joint=joint)
+    typer.echo(f"rated {muscle}")
+
+
 def _emit(view: Any, as_json: bool) -> None:
     if as_json:
         typer.echo(json.dumps(view.to_dict(), indent=2, ensure_ascii=False))

@@ -367,6 +367,22 @@ class CycleRepository(Protocol):
         ...
 
 
+class RatingRepository(Protocol):
+    """Muscle ratings (soreness / recovery and joint discomfort, 1-5) asked before sessions."""
+
+    def add(
+        self, owner_id: int, muscle: str, soreness: int | None, joint: int | None, at: datetime
+    ) -> None:
+        """Store one rating."""
+        ...
+
+    def latest(
+        self, owner_id: int, muscle: str, since: datetime | None = None
+    ) -> tuple[int | None, int | None, datetime] | None:
+        """The newest rating of a muscle (since a time): soreness, joint, when."""
+        ...
+
+
 class UnitOfWork(Protocol):
     """One transaction: repositories, then `commit()`; leaving without commit rolls back."""
 
@@ -379,6 +395,7 @@ class UnitOfWork(Protocol):
     history_documents: HistoryDocuments
     analytics_cache: AnalyticsCache
     cycles: CycleRepository
+    ratings: RatingRepository
 
     def __enter__(self) -> Self:
         """Begin the transaction."""

@@ -1,4 +1,4 @@
-"""The cycle repository: training cycles and where they stand, owner-scoped."""
+"""The cycle and rating repositories: cycles, where they stand, muscle ratings; owner-scoped."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import Connection, insert, select, update
 
 from fitrec.services.models import CycleRecord
-from fitrec.store.tables import CycleRow, ProgramRow
+from fitrec.store.tables import CycleRow, MuscleRatingRow, ProgramRow
 from fitrec.store.timeutil import from_db, to_db
 
 _COLUMNS = (
@@ -118,3 +118,42 @@ class SqlCycleRepository:
             .values(days_done=days_done, deload_week=deload_week, finished_at=to_db(finished_at))
         )
         return bool(result.rowcount)
+
+
+class SqlRatingRepository:
+    """Muscle ratings in SQL; every statement is scoped to the owner."""
+
+    def __init__(self, connection: Connection) -> None:
+        self._db = connection
+
+    def add(
+        self, owner_id: int, muscle: str, soreness: int | None, joint: int | None, at: datetime
+    ) -> None:
+        """Store one rating."""
+        self._db.execute(
+            insert(MuscleRatingRow).values(
+                owner_id=owner_id,
+                muscle=muscle,
+                soreness=soreness,
+                joint=joint,
+                recorded_at=to_db(at),
+            )
+        )
+
+    def latest(
+        self, owner_id: int, muscle: str, since: datetime | None = None
+    ) -> tuple[int | None, int | None, datetime] | None:
+        """The newest rating of a muscle (since a time): soreness, joint, when."""
+        query = select(
+            MuscleRatingRow.soreness, MuscleRatingRow.joint, MuscleRatingRow.recorded_at
+        ).where(MuscleRatingRow.owner_id == owner_id, MuscleRatingRow.muscle == muscle)
+        if since is not None:
+            query = query.where(MuscleRatingRow.recorded_at >= to_db(since))
+        row = self._db.execute(
+            query.order_by(MuscleRatingRow.recorded_at.desc(), MuscleRatingRow.id.desc()).limit(1)
+        ).one_or_none()
+        if row is None:
+            return None
+        when = from_db(row.recorded_at)
+        assert when is not None
+        return row.soreness, row.joint, when

@@ -343,3 +343,19 @@ class CycleRow(Base):
     days_done: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
     started_at: Mapped[datetime] = mapped_column(DateTime, nullable=False)
     finished_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class MuscleRatingRow(Base):
+    """How a muscle felt before a session: soreness (recovery) and joint discomfort, 1-5."""
+
+    __tablename__ = "muscle_ratings"
+    __table_args__ = (
+        Index("ix_muscle_ratings_owner_muscle_recorded", "owner_id", "muscle", "recorded_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    owner_id: Mapped[int] = _owner()
+    muscle: Mapped[str] = mapped_column(String(40), nullable=False)
+    soreness: Mapped[int | None] = mapped_column(Integer)
+    joint: Mapped[int | None] = mapped_column(Integer)
+    recorded_at: Mapped[datetime] = mapped_column(DateTime, nullable=False)

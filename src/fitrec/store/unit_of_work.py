@@ -14,6 +14,7 @@ from fitrec.services.unit_of_work import (
     AuthRepository,
     CustomExerciseRepository,
     CycleRepository,
+    RatingRepository,
     HistoryDocuments,
     ProfileRepository,
     ProgramRepository,
@@ -27,7 +28,7 @@ from fitrec.store.accounts import (
 )
 from fitrec.store.analytics_cache import SqlAnalyticsCache
 from fitrec.store.auth import SqlAuthRepository
-from fitrec.store.cycles import SqlCycleRepository
+from fitrec.store.cycles import SqlCycleRepository, SqlRatingRepository
 from fitrec.store.database import READ_ONLY_OPTION
 from fitrec.store.history_json import SqlHistoryDocuments
 from fitrec.store.programs import SqlProgramRepository
@@ -52,6 +53,7 @@ class SqlUnitOfWork:
     history_documents: HistoryDocuments
     analytics_cache: AnalyticsCache
     cycles: CycleRepository
+    ratings: RatingRepository
 
     def __init__(self, engine: Engine, *, read_only: bool = False) -> None:
         self._engine = engine
@@ -76,6 +78,7 @@ class SqlUnitOfWork:
         self.history_documents = SqlHistoryDocuments(connection)
         self.analytics_cache = SqlAnalyticsCache(connection)
         self.cycles = SqlCycleRepository(connection)
+        self.ratings = SqlRatingRepository(connection)
         return self
 
     def __exit__(
