@@ -14,10 +14,10 @@ from fitrec.services.unit_of_work import (
     AuthRepository,
     CustomExerciseRepository,
     CycleRepository,
-    RatingRepository,
     HistoryDocuments,
     ProfileRepository,
     ProgramRepository,
+    RatingRepository,
     SessionRepository,
     UserRepository,
 )
