@@ -28,6 +28,16 @@ from fitrec.services.errors import InvalidInput
 from fitrec.services.models import AthleteProfile
 from fitrec.textformat import format_program
 
+__all__ = [
+    "EQUIPMENT",
+    "LEVELS",
+    "MUSCLES",
+    "PHASES",
+    "PlanResult",
+    "parse_request",
+    "plan_program",
+]
+
 LEVELS = tuple(Level)
 EQUIPMENT = tuple(Equipment)
 MUSCLES = tuple(PlanMuscle)
