@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from fitrec.analytics.decline import detect_decline
@@ -29,6 +29,9 @@ from fitrec.services.programs import find_program
 from fitrec.services.unit_of_work import UnitOfWork, UowFactory
 
 MUSCLES = tuple(PlanMuscle)
+# The decline check looks at a lift's last 6 sessions and the 6 before them: six weeks
+# hold them at two sessions a week, and the latest feedback is inside them too.
+REVIEW_DAYS = 42
 
 
 def rate_muscle(
@@ -204,7 +207,7 @@ def _for_block(
 
 def review_cycle(make_uow: UowFactory, owner_id: int, accept: Sequence[int] = ()) -> Review:
     """This week's proposals for the current cycle; `accept` applies those numbered."""
-    from fitrec.services.analytics import entry_resolver, lookup_for, recent_history
+    from fitrec.services.analytics import entry_resolver, lookup_for
 
     with make_uow(read_only=not accept) as uow:
         record = uow.cycles.current(owner_id)
@@ -212,7 +215,8 @@ def review_cycle(make_uow: UowFactory, owner_id: int, accept: Sequence[int] = ()
             raise NotFound("cycle", "(none: start one with `fitrec cycle start`)")
         stored = find_program(uow, owner_id, record.program_id)
         resolve = entry_resolver(uow, owner_id)
-        sessions = ordered(recent_history(uow, owner_id))
+        since = datetime.now(UTC) - timedelta(days=REVIEW_DAYS)
+        sessions = ordered(uow.sessions.history(owner_id, since=since))
         series = e1rm_series(sessions, lookup_for(uow, owner_id))
         found = _proposals(uow, owner_id, record, stored.program, resolve, sessions, series)
         numbered: list[tuple[int | None, Proposal]] = []
