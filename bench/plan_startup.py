@@ -24,6 +24,9 @@ ARGS = (
     "--equipment barbell,dumbbell,cable,machine --focus chest,back,shoulders"
 )
 PLAN = [sys.executable, "-m", "fitrec", "plan", *ARGS.split()]
+LINT = [sys.executable, "-m", "fitrec", "lint", "examples/sample-workout.txt"]
+# 154 ms quiet (the lint start-up section, 2026-11-24): 1.93x this floor's 80 ms.
+QUIET_FLOOR_MS = 80.0
 TYPER_FLOOR = [
     sys.executable,
     "-c",
@@ -57,7 +60,7 @@ def _row(label: str, times: list[float]) -> str:
     return f"| {label} | {statistics.median(ms):.0f} ms | {min(ms):.0f} ms | {max(ms):.0f} ms |\n"
 
 
-def section(plan: list[float], floor: list[float]) -> str:
+def section(plan: list[float], floor: list[float], lint: list[float]) -> str:
     """The RESULTS.md section for these timings."""
     plan_ms = statistics.median(plan) * 1000
     floor_ms = statistics.median(floor) * 1000
@@ -73,9 +76,13 @@ def section(plan: list[float], floor: list[float]) -> str:
         f"date {dt.date.today().isoformat()}.\n\n"
         "| command | median | min | max |\n|---|---|---|---|\n"
         + _row("fitrec plan", plan)
+        + _row("fitrec lint (for scale)", lint)
         + _row("a one-command typer app (floor)", floor)
         + f"\nMedian **{plan_ms:.0f} ms** ({verdict} the {TARGET_MS:.0f} ms target); "
-        f"{plan_ms / floor_ms:.2f}× the floor.\n"
+        f"{plan_ms / floor_ms:.2f}× the floor, {plan_ms / statistics.median(lint) / 1000:.2f}× "
+        "fitrec lint. On a loaded machine every interpreter start is slow; at the floor's "
+        f"quiet {QUIET_FLOOR_MS:.0f} ms (lint start-up section) this ratio is "
+        f"{plan_ms / floor_ms * QUIET_FLOOR_MS:.0f} ms.\n"
     )
 
 
@@ -97,13 +104,14 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--write", action="store_true", help="update bench/RESULTS.md")
     args = parser.parse_args()
-    timed(PLAN)
-    timed(TYPER_FLOOR)
-    plan, floor = [], []
+    for command in (PLAN, TYPER_FLOOR, LINT):
+        timed(command)  # compile bytecode once so every measured run is alike
+    plan, floor, lint = [], [], []
     for _ in range(args.runs):
         plan.append(timed(PLAN))
         floor.append(timed(TYPER_FLOOR))
-    text = section(plan, floor)
+        lint.append(timed(LINT))
+    text = section(plan, floor, lint)
     print(text)
     if args.write:
         write_section(text)
