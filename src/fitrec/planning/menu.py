@@ -5,7 +5,7 @@ bench press or dips -> flies; rows or pull-ups -> straight-arm pulldowns or pull
 overhead press -> lateral raises; squats or leg press -> leg extensions; Romanian
 deadlifts -> leg curls; close-grip bench or dips -> pushdowns or overhead extensions),
 then catalogue exercises for other equipment. Whether an isolation finishes a
-compound is decided by the pairing functions, never here.
+compound is decided by `domain.pairs`, never here.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from fitrec.catalog.pairing import is_valid_pair
 from fitrec.domain.exercises import Exercise
+from fitrec.domain.pairs import is_post_exhaust
 from fitrec.planning.landmarks import PlanMuscle
 from fitrec.rules.resolver import ExerciseResolver
 
@@ -122,7 +122,7 @@ class MuscleMenu:
 
     def partners(self, compound: Exercise) -> tuple[Exercise, ...]:
         """The isolations that finish `compound` as a post-exhaust pair."""
-        return tuple(e for e in self.isolations if is_valid_pair(compound, e))
+        return tuple(e for e in self.isolations if is_post_exhaust(compound, e))
 
 
 def allowed(exercise: Exercise, equipment: Iterable[Equipment]) -> bool:

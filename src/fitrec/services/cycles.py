@@ -26,10 +26,12 @@ from fitrec.planning.cycles import (
     week_program,
 )
 from fitrec.planning.targets import Target
+from fitrec.services.analytics import entry_resolver, next_session
 from fitrec.services.errors import InvalidInput, NotFound
 from fitrec.services.models import CycleRecord
 from fitrec.services.programs import find_program
 from fitrec.services.unit_of_work import UnitOfWork, UowFactory
+from fitrec.textformat import format_program
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,9 +171,6 @@ def _current(uow: UnitOfWork, owner_id: int, cycle_id: str | None) -> CycleRecor
 
 def show_cycle(make_uow: UowFactory, owner_id: int, cycle_id: str | None = None) -> CycleView:
     """The owner's current cycle (or the one given): grid, next day and its targets."""
-    from fitrec.services.analytics import entry_resolver, next_session
-    from fitrec.textformat import format_program
-
     with make_uow(read_only=True) as uow:
         record = _current(uow, owner_id, cycle_id)
         program = find_program(uow, owner_id, record.program_id).program

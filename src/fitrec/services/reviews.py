@@ -18,12 +18,13 @@ from fitrec.analytics.decline import detect_decline
 from fitrec.analytics.e1rm import E1rmPoint, e1rm_series
 from fitrec.analytics.history import ordered
 from fitrec.domain.exercises import Exercise
+from fitrec.domain.pairs import block_kind
 from fitrec.domain.programs import Block, Entry, Intent, Program
 from fitrec.domain.sessions import Session, SetType
 from fitrec.planning.adjust import RATING, Change, PairSignals, Proposal, apply, muscle_of, propose
 from fitrec.planning.cycles import position, shape
 from fitrec.planning.landmarks import LANDMARKS, PlanMuscle, weekly_sets
-from fitrec.rules.blocks import classify
+from fitrec.services.analytics import entry_resolver, lookup_for
 from fitrec.services.errors import InvalidInput, NotFound
 from fitrec.services.models import CycleRecord
 from fitrec.services.programs import find_program
@@ -187,8 +188,7 @@ def _for_block(
             return None
         return propose(workout, block, first.name, PairSignals(True), deload_due=deload_due)
     iso = exercises[1] if len(exercises) == 2 else None
-    # What a pair is, is the rules' to say (one home for block kinds).
-    if iso is None or classify(first, (iso,)) is not Intent.POST_EXHAUST:
+    if iso is None or block_kind((first, iso)) is not Intent.POST_EXHAUST:
         return None
     muscle = muscle_of(iso)
     rating = uow.ratings.latest(owner_id, muscle.value, record.started_at) if muscle else None
@@ -209,8 +209,6 @@ def _for_block(
 
 def review_cycle(make_uow: UowFactory, owner_id: int, accept: Sequence[int] = ()) -> Review:
     """This week's proposals for the current cycle; `accept` applies those numbered."""
-    from fitrec.services.analytics import entry_resolver, lookup_for
-
     with make_uow(read_only=not accept) as uow:
         record = uow.cycles.current(owner_id)
         if record is None:
