@@ -6,6 +6,7 @@ from fastapi import APIRouter, FastAPI
 
 from fitrec.api import (
     routes_accounts,
+    routes_cycles,
     routes_data,
     routes_library,
     routes_programs,
@@ -20,7 +21,14 @@ API_PREFIX = "/api/v1"
 
 
 # Routes are matched in order, one by one: the sessions (logging a set) come first.
-ROUTE_MODULES = (routes_sessions, routes_accounts, routes_programs, routes_library, routes_data)
+ROUTE_MODULES = (
+    routes_sessions,
+    routes_accounts,
+    routes_programs,
+    routes_library,
+    routes_data,
+    routes_cycles,
+)
 
 
 def api_routers() -> list[APIRouter]:

@@ -70,7 +70,7 @@ class ProgramIn(BaseModel):
 
     text: Annotated[str, Field(min_length=1, max_length=MAX_PROGRAM_TEXT)] | None = None
     name: Line | None = None
-    phase: Literal["hypertrophy", "strength", "peaking", "deload"] | None = None
+    phase: Literal["hypertrophy", "strength", "peaking", "maintenance", "deload"] | None = None
     level: Literal["beginner", "intermediate", "advanced"] | None = None
     training_age_months: Annotated[int, Field(ge=0, le=900)] | None = None
     workouts: Annotated[list[WorkoutIn], Field(max_length=14)] | None = None

@@ -11,11 +11,13 @@ import typer
 from fitrec.cli import (
     analytics_cmds,
     catalog_cmds,
+    cycle_cmds,
     history_cmds,
     interchange_cmds,
     lint_cmds,
     log_cmds,
     notation_cmds,
+    plan_cmds,
     profile_cmds,
     server_cmds,
     store_cmds,
@@ -35,6 +37,7 @@ app = typer.Typer(
 
 _MODULES = (
     lint_cmds,
+    plan_cmds,
     notation_cmds,
     catalog_cmds,
     strength_cmds,
@@ -43,6 +46,7 @@ _MODULES = (
     history_cmds,
     profile_cmds,
     analytics_cmds,
+    cycle_cmds,
     interchange_cmds,
     server_cmds,
 )

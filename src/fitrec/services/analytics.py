@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -188,8 +189,13 @@ def next_session(
     program: str | None = None,
     workout: str | None = None,
     config: E1rmConfig = E1rmConfig(),
+    transform: Callable[[Program, Callable[[Entry], Exercise | None]], Program] | None = None,
 ) -> NextWorkout:
-    """Targets for the next workout of the owner's current program (or the one named)."""
+    """Targets for the next workout of the owner's current program (or the one named).
+
+    `transform` turns the stored program into the one done now (a cycle's week) before
+    the targets are worked out; it gets the program and an entry -> exercise resolver.
+    """
     with make_uow(read_only=True) as uow:
         return next_workout_in(uow, owner_id, program, workout, config)
 
@@ -218,6 +224,8 @@ def next_workout_in(
     record = find_program(uow, owner_id, program)
     profile = uow.profiles.get(owner_id) or AthleteProfile()
     chosen = record.program
+    if transform is not None:
+        chosen = transform(chosen, lambda entry: _entry_exercise(entry, find, catalog))
     if not chosen.workouts:
         raise InvalidInput("program", f"{chosen.name!r} has no workouts")
     try:
@@ -254,6 +262,12 @@ def next_workout_in(
                 )
             )
     return NextWorkout(chosen.name, day.name, targets)
+
+
+def entry_resolver(uow: UnitOfWork, owner_id: int) -> Callable[[Entry], Exercise | None]:
+    """Entry -> exercise over the catalogue and the owner's custom exercises."""
+    find, catalog = _lookup(uow, owner_id)
+    return lambda entry: _entry_exercise(entry, find, catalog)
 
 
 def _entry_exercise(entry: Entry, find: ExerciseLookup, catalog: Any) -> Exercise | None:

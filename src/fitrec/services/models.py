@@ -107,3 +107,17 @@ class Template:
     name: str
     text: str
     program: Program
+
+
+@dataclass(frozen=True, slots=True)
+class CycleRecord:
+    """A stored training cycle: its program, its shape and how many days are done."""
+
+    id: str
+    program_id: str
+    weeks: int
+    days: int
+    deload_week: int
+    days_done: int
+    started_at: datetime
+    finished_at: datetime | None = None

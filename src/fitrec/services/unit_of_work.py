@@ -19,6 +19,7 @@ from fitrec.planning.targets import Target
 from fitrec.services.models import (
     AddedSet,
     AthleteProfile,
+    CycleRecord,
     LastTime,
     OpenSession,
     ProgramRecord,
@@ -339,6 +340,59 @@ class AnalyticsCache(Protocol):
         ...
 
 
+class CycleRepository(Protocol):
+    """Training cycles and where each stands."""
+
+    def add(
+        self,
+        owner_id: int,
+        program_id: str,
+        *,
+        weeks: int,
+        days: int,
+        deload_week: int,
+        started_at: datetime,
+    ) -> str | None:
+        """Store a new cycle of the owner's program; its public id, or None if no such program."""
+        ...
+
+    def current(self, owner_id: int) -> CycleRecord | None:
+        """The owner's most recently started cycle that is not finished."""
+        ...
+
+    def get(self, owner_id: int, cycle_id: str) -> CycleRecord | None:
+        """One of the owner's cycles by public id."""
+        ...
+
+    def save_position(
+        self,
+        owner_id: int,
+        cycle_id: str,
+        *,
+        days_done: int,
+        deload_week: int,
+        finished_at: datetime | None,
+    ) -> bool:
+        """Store where a cycle stands; False when the owner has no such cycle."""
+        ...
+
+
+class RatingRepository(Protocol):
+    """Muscle ratings (soreness / recovery and joint discomfort, 1-5) asked before sessions."""
+
+    def add(
+        self, owner_id: int, muscle: str, soreness: int | None, joint: int | None, at: datetime
+    ) -> None:
+        """Store one rating."""
+        ...
+
+    def latest(
+        self, owner_id: int, muscle: str, since: datetime | None = None
+    ) -> tuple[int | None, int | None, datetime] | None:
+        """The newest rating of a muscle (since a time): soreness, joint, when."""
+        ...
+
+
 class UnitOfWork(Protocol):
     """One transaction: repositories, then `commit()`; leaving without commit rolls back."""
 
@@ -349,6 +403,8 @@ class UnitOfWork(Protocol):
     sessions: SessionRepository
     auth: AuthRepository
     analytics_cache: AnalyticsCache
+    cycles: CycleRepository
+    ratings: RatingRepository
 
     def __enter__(self) -> Self:
         """Begin the transaction."""

@@ -13,8 +13,10 @@ from fitrec.services.unit_of_work import (
     AnalyticsCache,
     AuthRepository,
     CustomExerciseRepository,
+    CycleRepository,
     ProfileRepository,
     ProgramRepository,
+    RatingRepository,
     SessionRepository,
     UserRepository,
 )
@@ -25,6 +27,7 @@ from fitrec.store.accounts import (
 )
 from fitrec.store.analytics_cache import SqlAnalyticsCache
 from fitrec.store.auth import SqlAuthRepository
+from fitrec.store.cycles import SqlCycleRepository, SqlRatingRepository
 from fitrec.store.database import READ_ONLY_OPTION
 from fitrec.store.programs import SqlProgramRepository
 from fitrec.store.sessions import SqlSessionRepository
@@ -46,6 +49,8 @@ class SqlUnitOfWork:
     sessions: SessionRepository
     auth: AuthRepository
     analytics_cache: AnalyticsCache
+    cycles: CycleRepository
+    ratings: RatingRepository
 
     def __init__(self, engine: Engine, *, read_only: bool = False) -> None:
         self._engine = engine
@@ -68,6 +73,8 @@ class SqlUnitOfWork:
         self.sessions = SqlSessionRepository(connection)
         self.auth = SqlAuthRepository(connection)
         self.analytics_cache = SqlAnalyticsCache(connection)
+        self.cycles = SqlCycleRepository(connection)
+        self.ratings = SqlRatingRepository(connection)
         return self
 
     def __exit__(

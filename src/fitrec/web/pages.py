@@ -9,7 +9,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from fitrec.services.errors import ServiceError
 from fitrec.services.unit_of_work import UowFactory
-from fitrec.web import account_pages, builder_pages, import_pages
+from fitrec.web import account_pages, builder_pages, cycle_pages, import_pages
 from fitrec.web.auth import CSRF_FIELD, Viewer, check_form_token, optional_viewer, require_viewer
 from fitrec.web.deps import make_uow
 from fitrec.web.rendering import render
@@ -17,6 +17,7 @@ from fitrec.web.rendering import render
 router = APIRouter(include_in_schema=False)
 router.include_router(account_pages.router)
 router.include_router(builder_pages.router)
+router.include_router(cycle_pages.router)
 router.include_router(import_pages.router)
 
 # The live page reads and writes the session through the API, as any client does.
