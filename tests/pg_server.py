@@ -60,24 +60,50 @@ class PostgresServer:
         """A psycopg URL over TCP to `database`."""
         return f"postgresql+psycopg://{SERVER_USER}@127.0.0.1:{self.port}/{database}"
 
+    def start(self) -> None:
+        """Start the server on its data directory and wait until it listens."""
+        options = (
+            f"-p {self.port} -k {self.socket_dir} -c listen_addresses=127.0.0.1 "
+            "-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
+            "-c max_connections=200"
+        )
+        subprocess.run(
+            _as_server_user(
+                [
+                    str(self.bin_dir / "pg_ctl"),
+                    "start",
+                    "-D",
+                    str(self.data_dir),
+                    "-o",
+                    options,
+                    "-l",
+                    str(self.root / "server.log"),
+                    "-w",
+                    "-t",
+                    "60",
+                ]
+            ),
+            check=True,
+            capture_output=True,
+            timeout=90,
+        )
+        _wait_for_port(self.port)
+
+    def halt(self) -> None:
+        """Stop the server at once (as a crash would), keeping its files for `start`."""
+        subprocess.run(
+            _as_server_user(
+                [str(self.bin_dir / "pg_ctl"), "stop", "-D", str(self.data_dir), "-m", "immediate"]
+            ),
+            check=False,
+            capture_output=True,
+            timeout=60,
+        )
+
     def stop(self) -> None:
         """Stop the server at once and remove its files."""
         try:
-            subprocess.run(
-                _as_server_user(
-                    [
-                        str(self.bin_dir / "pg_ctl"),
-                        "stop",
-                        "-D",
-                        str(self.data_dir),
-                        "-m",
-                        "immediate",
-                    ]
-                ),
-                check=False,
-                capture_output=True,
-                timeout=60,
-            )
+            self.halt()
         finally:
             shutil.rmtree(self.root, ignore_errors=True)
 
@@ -112,32 +138,7 @@ def start_server() -> PostgresServer:
             capture_output=True,
             timeout=120,
         )
-        options = (
-            f"-p {server.port} -k {server.socket_dir} -c listen_addresses=127.0.0.1 "
-            "-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
-            "-c max_connections=200"
-        )
-        subprocess.run(
-            _as_server_user(
-                [
-                    str(bin_dir / "pg_ctl"),
-                    "start",
-                    "-D",
-                    str(server.data_dir),
-                    "-o",
-                    options,
-                    "-l",
-                    str(root / "server.log"),
-                    "-w",
-                    "-t",
-                    "60",
-                ]
-            ),
-            check=True,
-            capture_output=True,
-            timeout=90,
-        )
-        _wait_for_port(server.port)
+        server.start()
     except BaseException:
         server.stop()
         raise

@@ -11,7 +11,11 @@ from fitrec.api import (
     routes_programs,
     routes_sessions,
 )
-from fitrec.api.middleware import BodyLimitMiddleware, WebSessionMiddleware
+from fitrec.api.middleware import (
+    BodyLimitMiddleware,
+    DatabaseOutageMiddleware,
+    WebSessionMiddleware,
+)
 from fitrec.api.problems import install_problem_handlers
 from fitrec.config import Settings
 from fitrec.services.unit_of_work import UowFactory
@@ -49,3 +53,4 @@ def install_api(app: FastAPI, settings: Settings, make_uow: UowFactory) -> None:
         max_body_bytes=settings.max_body_bytes,
         uploads={routes_data.IMPORT_PATH: settings.max_upload_bytes},
     )
+    app.add_middleware(DatabaseOutageMiddleware)
