@@ -16,6 +16,7 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
 
     from fitrec import bootstrap
     from fitrec.api.factory import API_PREFIX, install_api
+    from fitrec.api.operations import install_operations
 
     settings = settings or get_settings()
     if migrate:
@@ -29,6 +30,7 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
         redoc_url=None,
     )
     install_api(app, settings, bootstrap.uow_factory(settings))
+    install_operations(app, settings, bootstrap.schema_probe(settings))
     _mount_web(app)
     return app
 

@@ -11,6 +11,7 @@ from fitrec.config import Settings, get_settings, normalize_database_url
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
+    from fitrec.services.health import SchemaProbe
     from fitrec.services.unit_of_work import UowFactory
 
 _engines: dict[str, Engine] = {}
@@ -48,6 +49,13 @@ def uow_factory(settings: Settings | None = None, *, url: str | None = None) -> 
         return SqlUnitOfWork(engine, read_only=read_only)
 
     return make
+
+
+def schema_probe(settings: Settings | None = None) -> SchemaProbe:
+    """The readiness check's view of the configured database's migrations."""
+    from fitrec.store.migrate import SqlSchemaProbe
+
+    return SqlSchemaProbe(engine_for((settings or get_settings()).database_url))
 
 
 def upgrade_database(url: str | None = None) -> None:
