@@ -9,10 +9,13 @@ from typing import TYPE_CHECKING
 from fitrec.config import Settings, get_settings, normalize_database_url
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from sqlalchemy import Engine
 
     from fitrec.services.health import SchemaProbe
     from fitrec.services.unit_of_work import UowFactory
+    from fitrec.store.backup import Comparison
 
 _engines: dict[str, Engine] = {}
 _lock = threading.Lock()
@@ -63,6 +66,27 @@ def upgrade_database(url: str | None = None) -> None:
     from fitrec.store.migrate import upgrade_database as upgrade
 
     upgrade(url or get_settings().database_url)
+
+
+def backup_database(file: Path, url: str | None = None) -> None:
+    """Write a consistent backup of the configured database to `file`."""
+    from fitrec.store.backup import backup
+
+    backup(url or get_settings().database_url, file)
+
+
+def restore_database(file: Path, url: str | None = None) -> None:
+    """Load a backup into the configured database, which must be empty."""
+    from fitrec.store.backup import restore
+
+    restore(url or get_settings().database_url, file)
+
+
+def verify_backup(file: Path, url: str | None = None) -> list[Comparison]:
+    """Each table of a backup beside the configured database: rows and checksums."""
+    from fitrec.store.backup import verify
+
+    return verify(url or get_settings().database_url, file)
 
 
 def local_username() -> str:

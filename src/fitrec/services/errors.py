@@ -43,3 +43,7 @@ class DatabaseUnavailable(ServiceError):
     def __init__(self, reason: str) -> None:
         self.reason = reason
         super().__init__(f"the database is unavailable: {reason}")
+
+
+class BackupError(ServiceError):
+    """A backup, restore or verify cannot be done (says which file or database, and why)."""
