@@ -26,10 +26,11 @@ run: install web-assets
 	$(BIN)/fitrec db upgrade
 	$(BIN)/fitrec serve --host 127.0.0.1 --port $${PORT:-8000}
 
-## system-deps: Debian packages the tests drive (PostgreSQL server, headless Chromium)
+## system-deps: Debian packages the tests drive (PostgreSQL server, headless Chromium, curl and jq for the docs' walkthrough)
 system-deps:
 	@ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql; }
 	@test -x /usr/bin/chromium || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+	@{ test -x /usr/bin/curl && test -x /usr/bin/jq; } || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq curl jq; }
 
 ## web-assets: third-party browser files from the npm registry (pinned by package-lock.json)
 VENDOR := src/fitrec/web/static/vendor

@@ -31,6 +31,14 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(entry, ensure_ascii=False, default=str)
 
 
+def banner(message: str, log_format: str) -> str:
+    """A line `fitrec serve` prints before uvicorn starts, in the chosen format."""
+    if log_format != "json":
+        return message
+    record = logging.LogRecord("fitrec", logging.INFO, __file__, 0, message, None, None)
+    return JsonFormatter().format(record)
+
+
 def log_config(log_format: str, level: str = "info") -> dict[str, Any]:
     """A logging dict config for uvicorn and fitrec's own loggers, text or JSON."""
     from uvicorn.config import LOGGING_CONFIG

@@ -40,7 +40,10 @@ def serve(
         typer.echo(f"fitrec serve: cannot migrate {settings.database_url}: {error}", err=True)
         raise typer.Exit(1) from error
     bootstrap.dispose_engines()
-    typer.echo(f"fitrec: serving http://{host}:{port}/ (API: /api/v1, docs: /api/v1/docs)")
+    from fitrec.logs import banner
+
+    serving = f"fitrec: serving http://{host}:{port}/ (API: /api/v1, docs: /api/v1/docs)"
+    typer.echo(banner(serving, log_format))
     run_server(
         "fitrec.app:create_migrated_app",
         host=host,
