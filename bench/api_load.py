@@ -134,8 +134,14 @@ def seed(url: str) -> dict[str, Any]:
     return {"token": token, "sessions": session_ids, "reader_token": reader_token}
 
 
-def lua_put(path_prefix: str, body: str, headers: dict[str, str], sessions: list[str]) -> str:
-    """A wrk script: PUT a set with a unique id per request, rotating over sessions."""
+def lua_put(
+    path_prefix: str, body: str, headers: dict[str, str], sessions: list[str], tag: str = "r"
+) -> str:
+    """A wrk script: PUT a set with a unique id per request, rotating over sessions.
+
+    Two wrk processes running at once need different `tag`s: their set ids would clash
+    otherwise, and they would walk the sessions in step, queueing on the same row locks.
+    """
     header_lines = "\n".join(f'wrk.headers["{k}"] = "{v}"' for k, v in headers.items())
     session_list = ", ".join(f'"{s}"' for s in sessions)
     return textwrap.dedent(
@@ -149,8 +155,8 @@ def lua_put(path_prefix: str, body: str, headers: dict[str, str], sessions: list
         wrk.body = '{body}'
         {header_lines}
         local sessions = {{ {session_list} }}
-        local counter = 0
-        local run = tostring(os.time())
+        local counter = {0 if tag in ("r", "a") else len(sessions) // 2}
+        local run = "{tag}" .. tostring(os.time())
         function request()
           counter = counter + 1
           local s = sessions[(counter % #sessions) + 1]
@@ -269,8 +275,8 @@ def measure_two_instances(
         for port in ports
     ]
     try:
-        for port in ports:
-            run_wrk(wrk, f"http://127.0.0.1:{port}/", 2, 2, scripts["api"])  # warm-up
+        for port, script in zip(ports, ("api", "api2"), strict=True):
+            run_wrk(wrk, f"http://127.0.0.1:{port}/", 2, 2, scripts[script])  # warm-up
         threads = min(2, 8)
         runs = [
             subprocess.Popen(
@@ -281,13 +287,13 @@ def measure_two_instances(
                     f"-d{duration}s",
                     "--latency",
                     "-s",
-                    str(scripts["api"]),
+                    str(scripts[script]),
                     f"http://127.0.0.1:{port}/",
                 ],
                 stdout=subprocess.PIPE,
                 text=True,
             )
-            for port in ports
+            for port, script in zip(ports, ("api", "api2"), strict=True)
         ]
         outputs = [run.communicate()[0] for run in runs]
     finally:
@@ -320,20 +326,25 @@ def start_postgres() -> Any:
 
 
 def write_scripts(work: Path, seeded: dict[str, Any]) -> dict[str, Path]:
-    """The wrk scripts for one seeded database."""
+    """The wrk scripts for one seeded database (`api2`: the second of two wrk processes)."""
     body = '{"exercise": "barbell-bench-press", "weight": 80, "reps": 8, "rpe": 8}'
-    api_script = work / f"put_set_{id(seeded)}.lua"
-    api_script.write_text(
-        lua_put(
-            "/api/v1/sessions/%s/sets/%s-%d-%d",
-            body,
-            {"Authorization": f"Bearer {seeded['token']}", "Content-Type": "application/json"},
-            seeded["sessions"],
+    scripts: dict[str, Path] = {}
+    for name, tag in (("api", "a"), ("api2", "b")):
+        scripts[name] = work / f"put_set_{name}_{id(seeded)}.lua"
+        scripts[name].write_text(
+            lua_put(
+                "/api/v1/sessions/%s/sets/%s-%d-%d",
+                body,
+                {"Authorization": f"Bearer {seeded['token']}", "Content-Type": "application/json"},
+                seeded["sessions"],
+                tag,
+            )
         )
+    scripts["history"] = work / f"history_{id(seeded)}.lua"
+    scripts["history"].write_text(
+        f'wrk.headers["Authorization"] = "Bearer {seeded["reader_token"]}"\n'
     )
-    history_script = work / f"history_{id(seeded)}.lua"
-    history_script.write_text(f'wrk.headers["Authorization"] = "Bearer {seeded["reader_token"]}"\n')
-    return {"api": api_script, "history": history_script}
+    return scripts
 
 
 def main_postgresql(args: argparse.Namespace, wrk: str) -> None:

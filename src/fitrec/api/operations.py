@@ -17,6 +17,7 @@ from starlette.responses import Response
 
 from fitrec.api.factory import API_PREFIX
 from fitrec.api.middleware import App, Message, Receive, Scope, Send
+from fitrec.api.problems import RETRY_AFTER_S
 from fitrec.config import Settings
 from fitrec.services.health import SchemaProbe, readiness
 
@@ -39,7 +40,7 @@ def readyz(request: Request) -> JSONResponse:
     del body["ready"]
     if found.ready:
         return JSONResponse(body)
-    return JSONResponse(body, status_code=503, headers={"Retry-After": "5"})
+    return JSONResponse(body, status_code=503, headers={"Retry-After": str(RETRY_AFTER_S)})
 
 
 class Metrics:
