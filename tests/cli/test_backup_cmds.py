@@ -131,3 +131,14 @@ def test_a_file_that_is_no_backup_is_refused_with_its_name(
         code, _, err = run("db", command, str(file))
         assert code == 1
         assert f"{file}: not a" in err
+
+
+def test_a_backup_into_a_folder_that_cannot_be_made_says_where(
+    database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("", encoding="utf-8")
+    _use(monkeypatch, database_url)
+    code, _, err = run("db", "backup", str(blocker / "fitrec.backup"))
+    assert code == 1
+    assert "error:" in err and "a-file" in err

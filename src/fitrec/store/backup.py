@@ -19,6 +19,7 @@ import sqlite3
 import subprocess
 import tempfile
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -252,8 +253,36 @@ def _pg_dump_digests(file: Path) -> dict[str, TableDigest]:
 # --- the three operations -----------------------------------------------------------------
 
 
+@contextmanager
+def _file_errors(file: Path) -> Iterator[None]:
+    """Turn OS and SQLite errors into a BackupError that names `file`."""
+    try:
+        yield
+    except OSError as error:
+        raise BackupError(f"{file}: {error.strerror or error}") from error
+    except sqlite3.Error as error:
+        raise BackupError(f"{file}: {error}") from error
+
+
 def backup(url: str, file: Path) -> None:
     """Write a consistent backup of the database at `url` to `file` (replaced atomically)."""
+    with _file_errors(file):
+        _backup(url, file)
+
+
+def restore(url: str, file: Path) -> None:
+    """Load the backup `file` into the database at `url`, which must have no tables yet."""
+    with _file_errors(file):
+        _restore(url, file)
+
+
+def verify(url: str, file: Path) -> list[Comparison]:
+    """Each table of the backup `file` beside the live database at `url`."""
+    with _file_errors(file):
+        return _verify(url, file)
+
+
+def _backup(url: str, file: Path) -> None:
     if _is_sqlite(url):
         source = _sqlite_path(url)
         if not source.exists():
@@ -271,8 +300,7 @@ def backup(url: str, file: Path) -> None:
         temporary.unlink(missing_ok=True)
 
 
-def restore(url: str, file: Path) -> None:
-    """Load the backup `file` into the database at `url`, which must have no tables yet."""
+def _restore(url: str, file: Path) -> None:
     magic = _magic(file)
     if _is_sqlite(url):
         if not magic.startswith(SQLITE_MAGIC):
@@ -309,8 +337,7 @@ def restore(url: str, file: Path) -> None:
     _run(command, env, "pg_restore")
 
 
-def verify(url: str, file: Path) -> list[Comparison]:
-    """Each table of the backup `file` beside the live database at `url`."""
+def _verify(url: str, file: Path) -> list[Comparison]:
     magic = _magic(file)
     if _is_sqlite(url):
         if not magic.startswith(SQLITE_MAGIC):
