@@ -50,15 +50,6 @@ def test_tokens_sessions_limits_and_idempotency_hold_across_processes(
     with httpx.Client(base_url=one, cookies=cookies) as browser:
         assert browser.get("/api/v1/profile").json()["unit"] == "lb"
 
-    wrong = {**login, "password": "not the password"}
-    for n in range(LOGIN_MAX_FAILURES):
-        server = one if n % 2 else two
-        assert httpx.post(f"{server}/api/v1/tokens", json=wrong).status_code == 401
-    for server in (one, two):
-        blocked = httpx.post(f"{server}/api/v1/tokens", json=login)
-        assert blocked.status_code == 429
-        assert int(blocked.headers["retry-after"]) > 0
-
     # A set re-sent to the other instance (the load balancer's case) is stored once.
     login = {"email": "sets@example.com", "password": PASSWORD}
     assert httpx.post(f"{two}/api/v1/users", json=login).status_code == 201
@@ -74,3 +65,12 @@ def test_tokens_sessions_limits_and_idempotency_hold_across_processes(
     assert again.json() == first.json()
     stored = httpx.get(f"{one}/api/v1/sessions/{session}", headers=bearer).json()
     assert [s["id"] for s in stored["sets"]] == ["resent-1"]
+
+    wrong = {**login, "password": "not the password"}
+    for n in range(LOGIN_MAX_FAILURES):
+        server = one if n % 2 else two
+        assert httpx.post(f"{server}/api/v1/tokens", json=wrong).status_code == 401
+    for server in (one, two):
+        blocked = httpx.post(f"{server}/api/v1/tokens", json=login)
+        assert blocked.status_code == 429
+        assert int(blocked.headers["retry-after"]) > 0
