@@ -19,6 +19,7 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
     from fitrec.api.operations import install_operations
 
     settings = settings or get_settings()
+    bootstrap.ensure_secret_key(settings)
     if migrate:
         bootstrap.upgrade_database(settings.database_url)
     app = FastAPI(
