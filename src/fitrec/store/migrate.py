@@ -73,7 +73,7 @@ class SqlSchemaProbe:
         from sqlalchemy.exc import DBAPIError
 
         from fitrec.services.errors import DatabaseUnavailable
-        from fitrec.store.outage import WATCH, first_line, is_unreachable
+        from fitrec.store.outage import first_line, is_unreachable, watch_for
 
         try:
             with self._engine.connect() as connection:
@@ -81,7 +81,7 @@ class SqlSchemaProbe:
         except DBAPIError as error:
             if not is_unreachable(error):
                 raise
-            WATCH.failed(error)
+            watch_for(self._engine).failed(error)
             raise DatabaseUnavailable(first_line(error)) from error
-        WATCH.succeeded()
+        watch_for(self._engine).succeeded()
         return revision

@@ -11,6 +11,8 @@ import logging
 import sqlite3
 import threading
 import time
+import weakref
+from typing import Any
 
 from sqlalchemy.exc import DBAPIError
 
@@ -88,4 +90,14 @@ class OutageWatch:
         )
 
 
-WATCH = OutageWatch()
+_WATCHES: weakref.WeakKeyDictionary[Any, OutageWatch] = weakref.WeakKeyDictionary()
+_WATCHES_LOCK = threading.Lock()
+
+
+def watch_for(engine: Any) -> OutageWatch:
+    """The outage watch of one engine (one database): each database goes down on its own."""
+    found = _WATCHES.get(engine)
+    if found is None:
+        with _WATCHES_LOCK:
+            found = _WATCHES.setdefault(engine, OutageWatch())
+    return found

@@ -28,7 +28,7 @@ from fitrec.store.analytics_cache import SqlAnalyticsCache
 from fitrec.store.auth import SqlAuthRepository
 from fitrec.store.database import READ_ONLY_OPTION
 from fitrec.store.history_json import SqlHistoryDocuments
-from fitrec.store.outage import WATCH, first_line, is_unreachable
+from fitrec.store.outage import OutageWatch, first_line, is_unreachable, watch_for
 from fitrec.store.programs import SqlProgramRepository
 from fitrec.store.sessions import SqlSessionRepository
 
@@ -39,8 +39,8 @@ def conflict_from(error: IntegrityError) -> Conflict:
     return Conflict(f"the change clashes with stored data ({text.splitlines()[0]})")
 
 
-def _unavailable(error: BaseException) -> DatabaseUnavailable:
-    WATCH.failed(error)
+def _unavailable(watch: OutageWatch, error: BaseException) -> DatabaseUnavailable:
+    watch.failed(error)
     return DatabaseUnavailable(first_line(error))
 
 
@@ -69,7 +69,7 @@ class SqlUnitOfWork:
             connection = self._engine.connect()
         except DBAPIError as error:
             if is_unreachable(error):
-                raise _unavailable(error) from error
+                raise _unavailable(watch_for(self._engine), error) from error
             raise
         if self._read_only:
             # Read by the SQLite begin hook: a deferred BEGIN, without the write lock.
@@ -111,11 +111,11 @@ class SqlUnitOfWork:
             raise conflict_from(exc) from exc
         failure = exc if isinstance(exc, BaseException) else cleanup_error
         if failure is not None and is_unreachable(failure):
-            raise _unavailable(failure) from failure
+            raise _unavailable(watch_for(self._engine), failure) from failure
         if cleanup_error is not None and exc is None:
             raise cleanup_error
         if exc is None:
-            WATCH.succeeded()
+            watch_for(self._engine).succeeded()
 
     def commit(self) -> None:
         """Make the work durable; a constraint violation becomes Conflict."""
