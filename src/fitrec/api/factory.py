@@ -12,7 +12,12 @@ from fitrec.api import (
     routes_programs,
     routes_sessions,
 )
-from fitrec.api.middleware import BodyLimitMiddleware, PageRefusal, WebSessionMiddleware
+from fitrec.api.middleware import (
+    BodyLimitMiddleware,
+    DatabaseOutageMiddleware,
+    PageRefusal,
+    WebSessionMiddleware,
+)
 from fitrec.api.problems import install_problem_handlers
 from fitrec.config import Settings
 from fitrec.services.unit_of_work import UowFactory
@@ -66,3 +71,4 @@ def install_api(
         page_refusal=page_refusal,
         pages=frozenset(page_uploads or ()),
     )
+    app.add_middleware(DatabaseOutageMiddleware)

@@ -1,4 +1,5 @@
-"""ASGI middleware: a body-size limit, and web sessions by cookie with CSRF checks."""
+"""ASGI middleware: a body-size limit, web sessions by cookie with CSRF checks, and 503 while
+the database is unreachable."""
 
 from __future__ import annotations
 
@@ -10,8 +11,9 @@ from urllib.parse import parse_qs
 
 from starlette.concurrency import run_in_threadpool
 
-from fitrec.api.problems import problem_response
+from fitrec.api.problems import problem_response, unavailable_response
 from fitrec.services import accounts
+from fitrec.services.errors import DatabaseUnavailable
 from fitrec.services.unit_of_work import UowFactory
 
 Scope = MutableMapping[str, Any]
@@ -115,6 +117,37 @@ class BodyLimitMiddleware:
 
 async def _no_receive() -> Message:
     return {"type": "http.disconnect"}
+
+
+class DatabaseOutageMiddleware:
+    """Answer 503 with Retry-After when the database is unreachable outside a route.
+
+    Routes' errors reach the problem handlers; this catches what the other middleware
+    raise (the web session look-up runs before any route).
+    """
+
+    def __init__(self, app: App) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Run the app; a DatabaseUnavailable before the answer started becomes a 503."""
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def watching_send(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, receive, watching_send)
+        except DatabaseUnavailable:
+            if started:
+                raise
+            await unavailable_response(scope.get("path"))(scope, receive, send)
 
 
 def _cookie(scope: Scope, name: str) -> str | None:

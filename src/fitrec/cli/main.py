@@ -10,6 +10,7 @@ import typer
 
 from fitrec.cli import (
     analytics_cmds,
+    backup_cmds,
     catalog_cmds,
     cycle_cmds,
     history_cmds,
@@ -42,6 +43,7 @@ _MODULES = (
     catalog_cmds,
     strength_cmds,
     store_cmds,
+    backup_cmds,
     log_cmds,
     history_cmds,
     profile_cmds,
