@@ -1,7 +1,7 @@
 """Training cycles (a program run week by week, with where it stands) and muscle ratings.
 
 Revision ID: 0007
-Revises: 0008
+Revises: 0006
 Create Date: 2026-12-04
 
 One row per cycle: its program, the accumulation weeks, the workouts a week, the week
@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0007"
-down_revision = "0008"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 
