@@ -197,7 +197,7 @@ def next_session(
     the targets are worked out; it gets the program and an entry -> exercise resolver.
     """
     with make_uow(read_only=True) as uow:
-        return next_workout_in(uow, owner_id, program, workout, config)
+        return next_workout_in(uow, owner_id, program, workout, config, transform)
 
 
 def next_workout_in(
@@ -206,6 +206,7 @@ def next_workout_in(
     program: str | None = None,
     workout: str | None = None,
     config: E1rmConfig = E1rmConfig(),
+    transform: Callable[[Program, Callable[[Entry], Exercise | None]], Program] | None = None,
 ) -> NextWorkout:
     """`next_session` inside a unit of work the caller holds (starting a session stores them)."""
     find, catalog = _lookup(uow, owner_id)
