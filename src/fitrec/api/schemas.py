@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, EmailStr, Field
 
 from fitrec.services.accounts import MAX_EMAIL, MAX_PASSWORD
 from fitrec.services.validation import MAX_NAME, MAX_WEIGHT_KG
@@ -36,9 +36,9 @@ class Problem(BaseModel):
 
 
 class SignUp(BaseModel):
-    """A new account."""
+    """A new account (the address is checked by email-validator)."""
 
-    email: Email
+    email: Annotated[EmailStr, Field(max_length=MAX_EMAIL, examples=["lifter@example.com"])]
     password: NewPassword
 
 

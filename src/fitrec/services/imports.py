@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from fitrec.domain.exercises import Exercise
-from fitrec.domain.sessions import Session, SetType
+from fitrec.domain.sessions import PerformedSet, Session, SetType
 from fitrec.domain.units import Unit
 from fitrec.interchange.detect import check_format, detect
 from fitrec.interchange.model import (
@@ -22,6 +22,7 @@ from fitrec.interchange.names import dump_mapping
 from fitrec.interchange.native import NativeDocument, load_native, session_to_dict
 from fitrec.interchange.reading import read_foreign
 from fitrec.interchange.tabular import decode
+from fitrec.services import validation as check
 from fitrec.services.errors import InvalidInput
 from fitrec.services.exercises import catalog_for
 from fitrec.services.unit_of_work import UnitOfWork, UowFactory
@@ -122,6 +123,38 @@ def _summarise(
     )
 
 
+def _checked(sessions: list[Session]) -> list[Session]:
+    """Every session as the API would accept it, else InvalidInput saying which and why.
+
+    Both databases then store the same text, and a weight the API refuses (negative,
+    1e300) is never stored or exported.
+    """
+    for number, session in enumerate(sessions, start=1):
+        where = f"session {number} ({session.started_at:%Y-%m-%d %H:%M})"
+        try:
+            for field_name in ("workout_name", "program_name"):
+                value = getattr(session, field_name)
+                if value is not None:
+                    setattr(session, field_name, check.check_name(value, field_name))
+            session.note = check.check_note(session.note)
+            for index, performed in enumerate(session.sets, start=1):
+                _check_set(performed, f"set {index}")
+            for index, item in enumerate(session.feedback, start=1):
+                item.note = check.check_note(item.note, f"feedback {index} note")
+        except InvalidInput as error:
+            raise InvalidInput("file", f"{where}: {error.field}: {error.message}") from None
+    return sessions
+
+
+def _check_set(performed: PerformedSet, where: str) -> None:
+    check.check_weight(performed.weight, performed.unit, f"{where} weight")
+    check.check_reps(performed.reps, f"{where} reps")
+    check.check_rpe(performed.rpe, f"{where} rpe")
+    check.check_rir(performed.rir, f"{where} rir")
+    check.check_rest(performed.rest_before_s, f"{where} rest")
+    performed.note = check.check_note(performed.note, f"{where} note")
+
+
 def _new_sessions(uow: UnitOfWork, owner_id: int, sessions: list[Session]) -> list[Session]:
     """Sessions not yet stored: their import key (or native id) is unknown to the owner."""
     known = uow.sessions.import_keys(owner_id)
@@ -196,7 +229,7 @@ def import_file(
 
 
 def _store_batch(uow: UnitOfWork, owner_id: int, batch: ImportBatch, dry_run: bool) -> ImportResult:
-    fresh = _new_sessions(uow, owner_id, batch.sessions)
+    fresh = _new_sessions(uow, owner_id, _checked(batch.sessions))
     used = {p.exercise_slug for s in fresh for p in s.sets}
     if dry_run:
         customs = _count_new_customs(uow, owner_id, batch.custom_exercises, used)
@@ -283,7 +316,7 @@ def _import_native(
                 if item.get("id"):
                     program_ids[str(item["id"])] = new_id
         incoming = [_native_copy(session, program_ids) for session in document.sessions]
-        fresh = _new_sessions(uow, owner_id, incoming)
+        fresh = _new_sessions(uow, owner_id, _checked(incoming))
         if not dry_run:
             uow.sessions.add_many(owner_id, fresh)
             uow.commit()
