@@ -12,6 +12,7 @@ from fitrec.api import (
     routes_sessions,
 )
 from fitrec.api.middleware import BodyLimitMiddleware, WebSessionMiddleware
+from fitrec.api.openapi import install_openapi
 from fitrec.api.problems import install_problem_handlers
 from fitrec.config import Settings
 from fitrec.services.unit_of_work import UowFactory
@@ -42,6 +43,7 @@ def install_api(app: FastAPI, settings: Settings, make_uow: UowFactory) -> None:
     for router in api_routers():
         app.include_router(router, prefix=API_PREFIX)
     install_problem_handlers(app)
+    install_openapi(app)
     # Added last so it runs first: an oversized body is refused before any database work.
     app.add_middleware(WebSessionMiddleware, make_uow=make_uow)
     app.add_middleware(

@@ -49,12 +49,26 @@ class CheckOut(BaseModel):
     findings: list[FindingOut]
 
 
+class ImportSummaryOut(BaseModel):
+    """The counts of an import (whole numbers) and the volume it adds in kg."""
+
+    sessions: int
+    sets: int
+    rest_rows: int
+    warmup_sets: int
+    exercises: int
+    custom_exercises: int
+    flagged: int
+    volume_kg: float
+    skipped_sessions: int
+
+
 class ImportOut(BaseModel):
     """What an import added (or, in a dry run, would add)."""
 
     format: str
     dry_run: bool
-    summary: dict[str, float]
+    summary: ImportSummaryOut
     names: list[dict[str, Any]]
     issues: list[dict[str, Any]]
 
@@ -139,7 +153,7 @@ async def import_file(
     return ImportOut(
         format=result.format,
         dry_run=result.dry_run,
-        summary=result.summary.to_dict(),
+        summary=ImportSummaryOut(**result.summary.to_dict()),
         names=[
             {"foreign": n.foreign, "slug": n.slug, "how": n.how, "confidence": n.confidence}
             for n in result.names

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import re
-from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request, Response
@@ -15,6 +14,7 @@ from starlette.exceptions import HTTPException
 from fitrec.api.deps import SIGNED_IN, Caller, Owner, Uow, current_caller, invalid_token
 from fitrec.api.direct_route import direct_route
 from fitrec.api.problems import problem_responses
+from fitrec.api.schemas import Instant
 from fitrec.api.schemas_training import (
     ConfirmIn,
     FeedbackIn,
@@ -181,7 +181,7 @@ def history(
     owner: Owner,
     make_uow: Uow,
     exercise: Annotated[str | None, Query(min_length=1, max_length=200)] = None,
-    since: datetime | None = None,
+    since: Instant | None = None,
 ) -> Response:
     """Every session with every set, oldest first (optionally one exercise, or since a time)."""
     slug = None

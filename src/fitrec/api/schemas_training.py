@@ -3,32 +3,48 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from fitrec.api.schemas import MAX_PROGRAM_TEXT, Name
-from fitrec.services.validation import MAX_NOTE, MAX_REPS, MAX_REST_S, MAX_WEIGHT_KG
+from fitrec.api.schemas import Instant, Name, ProgramText, RequestBody
+from fitrec.services.validation import (
+    MAX_NOTE,
+    MAX_REPS,
+    MAX_REST_S,
+    MAX_WEIGHT_KG,
+    NAME_PATTERN,
+    NOTE_PATTERN,
+)
 
 # One line of notation: a line break would smuggle in lines of its own.
-Line = Annotated[str, Field(min_length=1, max_length=200, pattern=r"^[^\r\n\x00-\x1f]+$")]
-Note = Annotated[str, Field(max_length=MAX_NOTE)]
+Line = Annotated[str, Field(min_length=1, max_length=200, pattern=NAME_PATTERN)]
+Note = Annotated[str, Field(max_length=MAX_NOTE, pattern=NOTE_PATTERN)]
 Rest = Annotated[int, Field(ge=0, le=MAX_REST_S)]
 Label = Annotated[str, Field(min_length=1, max_length=3, pattern=r"^[A-Za-z]{1,3}$")]
 Scale = Annotated[int, Field(ge=1, le=5)]
 ClientId = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.:-]{1,64}$")]
 
 
-class LoadIn(BaseModel):
+# A set has an RPE or reps in reserve, not both (the server refuses both).
+RPE_OR_RIR: dict[str, Any] = {
+    "not": {
+        "required": ["rpe", "rir"],
+        "properties": {"rpe": {"type": "number"}, "rir": {"type": "number"}},
+    }
+}
+
+
+class LoadIn(RequestBody):
     """A prescribed load: percent of 1RM or an absolute weight."""
 
     type: Literal["percent_1rm", "absolute"]
-    value: Annotated[float, Field(gt=0, le=MAX_WEIGHT_KG * 2.3)]
-    value_max: Annotated[float, Field(gt=0, le=MAX_WEIGHT_KG * 2.3)] | None = None
+    value: Annotated[float, Field(gt=0, le=MAX_WEIGHT_KG)]
+    value_max: Annotated[float, Field(gt=0, le=MAX_WEIGHT_KG)] | None = None
     unit: Literal["kg", "lb"] | None = None
 
 
-class EffortIn(BaseModel):
+class EffortIn(RequestBody):
     """A prescribed effort: RPE or reps in reserve."""
 
     type: Literal["rpe", "rir"]
@@ -36,7 +52,7 @@ class EffortIn(BaseModel):
     value_max: Annotated[float, Field(ge=0, le=10)] | None = None
 
 
-class EntryIn(BaseModel):
+class EntryIn(RequestBody):
     """One exercise of a block."""
 
     exercise: Line
@@ -50,7 +66,7 @@ class EntryIn(BaseModel):
     note: Line | None = None
 
 
-class BlockIn(BaseModel):
+class BlockIn(RequestBody):
     """A single exercise or a superset (A1, A2, ...)."""
 
     label: Label
@@ -58,17 +74,21 @@ class BlockIn(BaseModel):
     entries: Annotated[list[EntryIn], Field(min_length=1, max_length=10)]
 
 
-class WorkoutIn(BaseModel):
+class WorkoutIn(RequestBody):
     """A day of the program."""
 
     name: Line
     blocks: Annotated[list[BlockIn], Field(min_length=1, max_length=26)]
 
 
-class ProgramIn(BaseModel):
+class ProgramIn(RequestBody):
     """A program as notation text, or as structured JSON (name and workouts)."""
 
-    text: Annotated[str, Field(min_length=1, max_length=MAX_PROGRAM_TEXT)] | None = None
+    model_config = ConfigDict(
+        json_schema_extra={"anyOf": [{"required": ["text"]}, {"required": ["name", "workouts"]}]}
+    )
+
+    text: ProgramText | None = None
     name: Line | None = None
     phase: Literal["hypertrophy", "strength", "peaking", "deload"] | None = None
     level: Literal["beginner", "intermediate", "advanced"] | None = None
@@ -160,26 +180,33 @@ class ProgramList(BaseModel):
     items: list[ProgramSummaryOut]
 
 
-class CloneIn(BaseModel):
+class CloneIn(RequestBody):
     """An optional name for the copy."""
 
     name: Name | None = None
 
 
-class SessionIn(BaseModel):
+class SessionIn(RequestBody):
     """Start a session: a program's workout, or a free session."""
 
     program_id: Name | None = None
     workout: Name | None = None
-    started_at: datetime | None = None
+    started_at: Instant | None = None
 
 
-class SetIn(BaseModel):
+class SetIn(RequestBody):
     """A performed set."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "anyOf": [{"required": ["exercise"]}, {"required": ["exercise_slug"]}],
+            **RPE_OR_RIR,
+        }
+    )
 
     exercise: Name | None = Field(default=None, description="slug, name or alias")
     exercise_slug: Name | None = None
-    weight: Annotated[float, Field(ge=0, le=MAX_WEIGHT_KG * 2.3, description="0-1500 kg")]
+    weight: Annotated[float, Field(ge=0, le=MAX_WEIGHT_KG, description="0-1500 in its unit")]
     reps: Annotated[int, Field(ge=0, le=MAX_REPS)]
     unit: Literal["kg", "lb"] = "kg"
     set_type: Literal["warmup", "working", "drop", "failure"] = "working"
@@ -189,7 +216,7 @@ class SetIn(BaseModel):
     note: Note | None = None
     block_label: Label | None = None
     position: Annotated[int, Field(ge=1, le=10)] | None = None
-    performed_at: datetime | None = None
+    performed_at: Instant | None = None
 
     @model_validator(mode="after")
     def _names_an_exercise(self) -> SetIn:
@@ -198,11 +225,13 @@ class SetIn(BaseModel):
         return self
 
 
-class SetPatch(BaseModel):
+class SetPatch(RequestBody):
     """Values of a logged set to change."""
 
+    model_config = ConfigDict(json_schema_extra=RPE_OR_RIR)
+
     exercise: Name | None = None
-    weight: Annotated[float, Field(ge=0, le=MAX_WEIGHT_KG * 2.3)] | None = None
+    weight: Annotated[float, Field(ge=0, le=MAX_WEIGHT_KG)] | None = None
     reps: Annotated[int, Field(ge=0, le=MAX_REPS)] | None = None
     unit: Literal["kg", "lb"] | None = None
     set_type: Literal["warmup", "working", "drop", "failure"] | None = None
@@ -236,7 +265,7 @@ class SetOut(BaseModel):
     performed_at: datetime | None
 
 
-class FeedbackIn(BaseModel):
+class FeedbackIn(RequestBody):
     """How a block felt: pump and target-muscle exhaustion, 1-5."""
 
     block_label: Label
@@ -254,17 +283,17 @@ class FeedbackOut(BaseModel):
     note: str | None
 
 
-class FinishIn(BaseModel):
+class FinishIn(RequestBody):
     """Finish a session: feedback per block and a note."""
 
     feedback: Annotated[list[FeedbackIn], Field(max_length=26)] = Field(default_factory=list)
     note: Note | None = None
 
 
-class ConfirmIn(BaseModel):
+class ConfirmIn(RequestBody):
     """Confirm a flagged session's duration, or correct its end time."""
 
-    finished_at: datetime | None = Field(
+    finished_at: Instant | None = Field(
         default=None, description="the real end time; left out, the stored one stands"
     )
 

@@ -133,7 +133,7 @@ def confirm_session(
 
     One transaction; another owner's session is NotFound.
     """
-    from fitrec.services.errors import InvalidInput, NotFound
+    from fitrec.services.errors import Conflict, NotFound
 
     with make_uow() as uow:
         stored = uow.sessions.get(owner_id, session_id)
@@ -144,12 +144,10 @@ def confirm_session(
             finished_at = finished_at.replace(tzinfo=UTC)  # as the store reads naive times
         end = finished_at or stored.finished_at
         if end is None:
-            raise InvalidInput("finished_at", "the session has no end time: give the real one")
+            raise Conflict("the session has no end time: give the real one", field="finished_at")
         if end <= stored.started_at:
-            raise InvalidInput(
-                "finished_at",
-                f"must be after the start ({stored.started_at.isoformat(timespec='minutes')})",
-            )
+            start = stored.started_at.isoformat(timespec="minutes")
+            raise Conflict(f"the end must be after the start ({start})", field="finished_at")
         if finished_at is None and not stored.flagged:
             return stored
         # Storing the end time the lifter stands by settles the flag on the duration.

@@ -209,6 +209,8 @@ def import_file(
     progress: Callable[[int], None] | None = None,
 ) -> ImportResult:
     """Import an export file (format detected unless `source` is given) in one transaction."""
+    if not data:
+        raise InvalidInput("file", "the file is empty")
     text = decode(data)
     try:
         chosen_unit = Unit.parse(unit) if isinstance(unit, str) else unit

@@ -31,6 +31,11 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
+def _aware(moment: datetime) -> datetime:
+    # The store reads times back naive on SQLite; they are UTC.
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
 def start_session(
     make_uow: UowFactory,
     owner_id: int,
@@ -42,6 +47,8 @@ def start_session(
     """Open a session from a program's workout (by program id or name), or a free one."""
     from fitrec.services.programs import find_program
 
+    if started_at is not None:
+        check.check_instant(started_at, "started_at")
     with make_uow() as uow:
         program_id = program_name = workout_name = None
         if program is not None:
@@ -327,17 +334,19 @@ def finish_session(
         check.check_scale(f.exhaustion, f"feedback[{i}].exhaustion")
         check.check_note(f.note, f"feedback[{i}].note")
     clean_note = check.check_note(note)
+    end = finished_at or _now()
     with make_uow() as uow:
         session = _session(uow, owner_id, session_id)
         if session.finished_at is not None:
             raise Conflict(f"session {session.id} is already finished", field="session")
+        if _aware(end) <= _aware(session.started_at):
+            start = session.started_at.isoformat(timespec="minutes")
+            raise Conflict(f"session {session.id} starts after now ({start})", field="session")
         for f in items:
             uow.sessions.save_feedback(
                 owner_id, session.row_id, replace(f, block_label=f.block_label.strip().upper())
             )
-        uow.sessions.finish(
-            owner_id, session.row_id, finished_at=finished_at or _now(), note=clean_note
-        )
+        uow.sessions.finish(owner_id, session.row_id, finished_at=end, note=clean_note)
         done = uow.sessions.get(owner_id, session.id)
         uow.commit()
     assert done is not None

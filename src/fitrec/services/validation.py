@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import math
 import unicodedata
+from datetime import datetime
 
 from fitrec.domain.sessions import SetType
-from fitrec.domain.units import Unit, to_kg
+from fitrec.domain.units import Unit
 from fitrec.services.errors import InvalidInput
 
 MAX_REPS = 1000
@@ -22,6 +23,13 @@ _ALWAYS_REFUSED = frozenset({"Cc", "Cs"})
 _NAME_REFUSED = frozenset({"Zl", "Zp"})
 _BIDI = frozenset("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _MULTILINE_ALLOWED = "\n\r\t"
+# The same rules as JSON Schema patterns, for the API's document: a name has a visible
+# character (it is trimmed) and none of the refused ones; a note none of its refused ones.
+_NAME_REFUSED_CLASS = (
+    r"\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069"
+)
+NAME_PATTERN = rf"^[^{_NAME_REFUSED_CLASS}]*[^{_NAME_REFUSED_CLASS}\s][^{_NAME_REFUSED_CLASS}]*$"
+NOTE_PATTERN = r"^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]*$"
 
 
 def _number(field: str, value: float) -> float:
@@ -40,11 +48,11 @@ def check_reps(value: int, field: str = "reps") -> int:
 
 
 def check_weight(value: float, unit: Unit, field: str = "weight") -> float:
-    """A weight from 0 to 1500 kg (pounds converted before the check)."""
+    """A weight from 0 to 1500 in its unit (so at most 1500 kg, or 1500 lb)."""
     number = _number(field, value)
-    if number < 0 or to_kg(number, unit) > MAX_WEIGHT_KG:
+    if number < 0 or number > MAX_WEIGHT_KG:
         raise InvalidInput(
-            field, f"must be between 0 and {MAX_WEIGHT_KG:g} kg, got {number:g} {unit}"
+            field, f"must be between 0 and {MAX_WEIGHT_KG:g} {unit}, got {number:g} {unit}"
         )
     return number
 
@@ -102,9 +110,7 @@ def _refused_character(value: str, multiline: bool) -> str | None:
     return None
 
 
-def check_text(
-    value: object, field: str, *, max_length: int, multiline: bool = False
-) -> str:
+def check_text(value: object, field: str, *, max_length: int, multiline: bool = False) -> str:
     """Free text as both databases store it: a string of bounded length without NUL.
 
     One line (no line breaks, tabs or other control characters) unless `multiline`,
@@ -161,12 +167,25 @@ def check_notation_name(value: object, field: str = "name", kind: str = "program
     try:
         parsed = _read_back(name, kind)
     except (NotationError, IndexError) as error:
-        raise InvalidInput(field, f"cannot be written as a {kind} name in the notation: {error}") from None
+        raise InvalidInput(
+            field, f"cannot be written as a {kind} name in the notation: {error}"
+        ) from None
     if parsed != name:
         raise InvalidInput(
             field, f"cannot be written as a {kind} name in the notation (reads back as {parsed!r})"
         )
     return name
+
+
+FIRST_YEAR = 1970
+LAST_YEAR = 2099
+
+
+def check_instant(value: datetime, field: str = "time") -> datetime:
+    """A moment of a lifter's history: in the years 1970 to 2099."""
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise InvalidInput(field, f"must be in the years {FIRST_YEAR} to {LAST_YEAR}")
+    return value
 
 
 def check_client_id(value: str, field: str = "id") -> str:
