@@ -30,7 +30,9 @@ from fitrec.services.validation import (
 
 Name = Annotated[str, Field(min_length=1, max_length=MAX_NAME, pattern=NAME_PATTERN)]
 Email = Annotated[str, Field(min_length=3, max_length=MAX_EMAIL, examples=["lifter@example.com"])]
-Password = Annotated[str, Field(min_length=1, max_length=MAX_PASSWORD)]
+Password = Annotated[
+    str, Field(min_length=1, max_length=MAX_PASSWORD, examples=["correct horse battery"])
+]
 NewPassword = Annotated[str, Field(min_length=8, max_length=MAX_PASSWORD, pattern=PASSWORD_PATTERN)]
 MAX_PROGRAM_TEXT = 200_000
 ProgramText = Annotated[str, Field(min_length=1, max_length=MAX_PROGRAM_TEXT, pattern=NOTE_PATTERN)]

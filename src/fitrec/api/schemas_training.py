@@ -35,6 +35,16 @@ RPE_OR_RIR: dict[str, Any] = {
 }
 
 
+PROGRAM_EXAMPLE = """program: {}
+level: intermediate
+
+## Day A
+A1. Barbell Bench Press: 4×8 @ 80% 1RM
+→ Rest 60 seconds
+A2. Cable Flies: 4×15 @ 0 RIR
+"""
+
+
 class LoadIn(RequestBody):
     """A prescribed load: percent of 1RM or an absolute weight."""
 
@@ -85,7 +95,10 @@ class ProgramIn(RequestBody):
     """A program as notation text, or as structured JSON (name and workouts)."""
 
     model_config = ConfigDict(
-        json_schema_extra={"anyOf": [{"required": ["text"]}, {"required": ["name", "workouts"]}]}
+        json_schema_extra={
+            "anyOf": [{"required": ["text"]}, {"required": ["name", "workouts"]}],
+            "examples": [{"text": PROGRAM_EXAMPLE.format(name)} for name in ("Push", "Pull")],
+        }
     )
 
     text: ProgramText | None = None
