@@ -36,7 +36,7 @@ ACCOUNT_MAX_DELAY = timedelta(minutes=5)
 ADDRESS_WINDOW = timedelta(minutes=15)
 ADDRESS_MAX_FAILURES = 50
 SIGNUP_WINDOW = timedelta(hours=1)
-SIGNUP_MAX_PER_ADDRESS = 20
+SIGNUP_MAX_PER_ADDRESS = 30
 PASSWORD_PATTERN = r"^[\s\S]*\S"
 """A new password has a character other than whitespace (the API's document says so too)."""
 
