@@ -229,3 +229,14 @@ def test_e_mail_addresses_are_validated(client: TestClient, email: str) -> None:
     answer = client.post("/api/v1/users", json={"email": email, "password": PASSWORD})
     assert answer.status_code == 422, answer.text
     assert answer.headers["content-type"].startswith("application/problem+json")
+
+
+def test_a_log_in_with_the_longest_e_mail_is_refused_not_a_server_error(
+    client: TestClient,
+) -> None:
+    """Found by the fuzzer on PostgreSQL: the throttling key outgrew its column."""
+    body = {"email": "a" * 308 + "@example.com", "password": "wrong password"}
+    assert len(body["email"]) == 320
+    for path in ("/api/v1/tokens", "/api/v1/login"):
+        answer = client.post(path, json=body)
+        assert answer.status_code == 401, answer.text

@@ -26,7 +26,7 @@ from tests.api.conftest import PASSWORD
 from tests.api.test_two_processes import _free_port, _wait_until_up
 
 ROOT = Path(__file__).resolve().parents[2]
-EXAMPLES = "4"  # per operation and phase; the whole module stays within a few minutes
+EXAMPLES = "3"  # per operation and phase; the whole module stays within a few minutes
 SEED = "20261204"
 # Routes that take credentials or make and revoke tokens: fuzzed first and apart, so the
 # examples (the right credentials) are tried before failures from fuzzing throttle them.

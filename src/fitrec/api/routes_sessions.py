@@ -34,11 +34,12 @@ from fitrec.services import accounts, sessions
 from fitrec.services import history as session_history
 from fitrec.services.history_document import history_document
 from fitrec.services.unit_of_work import UowFactory
+from fitrec.services.validation import NAME_PATTERN
 
 router = APIRouter(tags=["sessions"])
 MAX_ID = 64
 SET_ID_PATTERN = re.compile(r"^[A-Za-z0-9_.:-]{1,64}$")
-SessionId = Annotated[str, Path(min_length=1, max_length=MAX_ID)]
+SessionId = Annotated[str, Path(min_length=1, max_length=MAX_ID, pattern=NAME_PATTERN)]
 SetId = Annotated[str, Path(min_length=1, max_length=MAX_ID, pattern=SET_ID_PATTERN.pattern)]
 READ = problem_responses(401, 404)
 WRITE = problem_responses(401, 403, 404, 409, 422)
@@ -140,8 +141,9 @@ def get_session(session_id: SessionId, owner: Owner, make_uow: Uow) -> SessionOu
 
 
 @router.post("/sessions", status_code=201, response_model=SessionOut, responses=WRITE)
-def start_session(body: SessionIn, owner: Owner, make_uow: Uow) -> SessionOut:
+def start_session(owner: Owner, make_uow: Uow, body: SessionIn | None = None) -> SessionOut:
     """Start a session from a program's workout (`program_id`, `workout`) or a free one."""
+    body = body or SessionIn()
     opened = sessions.start_session(
         make_uow, owner, program=body.program_id, workout=body.workout, started_at=body.started_at
     )

@@ -159,6 +159,10 @@ def _read_back(name: str, kind: str) -> str:
     return program.workouts[0].blocks[0].entries[0].name
 
 
+def _article(kind: str) -> str:
+    return f"an {kind}" if kind[0] in "aeiou" else f"a {kind}"
+
+
 def check_notation_name(value: object, field: str = "name", kind: str = "program") -> str:
     """A program (or exercise) name the notation's parser reads back exactly, or InvalidInput."""
     from fitrec.textformat import NotationError
@@ -168,11 +172,14 @@ def check_notation_name(value: object, field: str = "name", kind: str = "program
         parsed = _read_back(name, kind)
     except (NotationError, IndexError) as error:
         raise InvalidInput(
-            field, f"cannot be written as a {kind} name in the notation: {error}"
+            field,
+            f"cannot be written as the name of {_article(kind)} in the notation: {error}",
         ) from None
     if parsed != name:
         raise InvalidInput(
-            field, f"cannot be written as a {kind} name in the notation (reads back as {parsed!r})"
+            field,
+            f"cannot be written as the name of {_article(kind)} in the notation"
+            f" (reads back as {parsed!r})",
         )
     return name
 
