@@ -191,7 +191,8 @@ def account_delay(failures: int) -> timedelta:
     if failures < ACCOUNT_FREE_FAILURES:
         return timedelta(0)
     step = min(failures - ACCOUNT_FREE_FAILURES, 10)
-    return min(ACCOUNT_FIRST_DELAY * 2**step, ACCOUNT_MAX_DELAY)
+    delay: timedelta = ACCOUNT_FIRST_DELAY * (1 << step)
+    return min(delay, ACCOUNT_MAX_DELAY)
 
 
 def _check_rate(
