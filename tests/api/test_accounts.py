@@ -203,7 +203,7 @@ def test_sign_ups_from_one_address_are_limited(client: TestClient) -> None:
 @pytest.mark.parametrize(
     ("password", "reason"),
     [
-        (" " * 8, "only spaces"),
+        (" " * 8, "body.password"),
         ("password", "common passwords"),
         ("Password1", "common passwords"),
         ("short", "at least 8"),

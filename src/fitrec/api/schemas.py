@@ -23,6 +23,7 @@ from fitrec.services.errors import InvalidInput
 from fitrec.services.validation import (
     MAX_NAME,
     MAX_WEIGHT_KG,
+    MAX_WEIGHT_LB,
     NAME_PATTERN,
     NOTE_PATTERN,
     check_instant,
@@ -219,7 +220,7 @@ class TemplateCopy(RequestBody):
     name: Name | None = None
 
 
-Weight = Annotated[float, Field(ge=0, le=MAX_WEIGHT_KG)]
+Weight = Annotated[float, Field(ge=0, le=MAX_WEIGHT_LB)]
 PlateWeight = Annotated[str, Field(pattern=PLATE_WEIGHT.pattern)]
 
 

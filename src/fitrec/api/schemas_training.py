@@ -13,6 +13,7 @@ from fitrec.services.validation import (
     MAX_REPS,
     MAX_REST_S,
     MAX_WEIGHT_KG,
+    MAX_WEIGHT_LB,
     NAME_PATTERN,
     NOTE_PATTERN,
 )
@@ -45,12 +46,21 @@ A2. Cable Flies: 4×15 @ 0 RIR
 """
 
 
+# Weights go up to 1500 kg: 1500 in kg (the default unit), 3306.93 in lb.
+KG_LIMIT: dict[str, Any] = {
+    "anyOf": [
+        {"required": ["unit"], "properties": {"unit": {"const": "lb"}}},
+        {"properties": {"weight": {"maximum": MAX_WEIGHT_KG}}},
+    ]
+}
+
+
 class LoadIn(RequestBody):
     """A prescribed load: percent of 1RM or an absolute weight."""
 
     type: Literal["percent_1rm", "absolute"]
-    value: Annotated[float, Field(gt=0, le=MAX_WEIGHT_KG)]
-    value_max: Annotated[float, Field(gt=0, le=MAX_WEIGHT_KG)] | None = None
+    value: Annotated[float, Field(gt=0, le=MAX_WEIGHT_LB)]
+    value_max: Annotated[float, Field(gt=0, le=MAX_WEIGHT_LB)] | None = None
     unit: Literal["kg", "lb"] | None = None
 
 
@@ -212,14 +222,17 @@ class SetIn(RequestBody):
 
     model_config = ConfigDict(
         json_schema_extra={
-            "anyOf": [{"required": ["exercise"]}, {"required": ["exercise_slug"]}],
+            "allOf": [
+                {"anyOf": [{"required": ["exercise"]}, {"required": ["exercise_slug"]}]},
+                KG_LIMIT,
+            ],
             **RPE_OR_RIR,
         }
     )
 
     exercise: Name | None = Field(default=None, description="slug, name or alias")
     exercise_slug: Name | None = None
-    weight: Annotated[float, Field(ge=0, le=MAX_WEIGHT_KG, description="0-1500 in its unit")]
+    weight: Annotated[float, Field(ge=0, le=MAX_WEIGHT_LB, description="0-1500 kg (0-3306.93 lb)")]
     reps: Annotated[int, Field(ge=0, le=MAX_REPS)]
     unit: Literal["kg", "lb"] = "kg"
     set_type: Literal["warmup", "working", "drop", "failure"] = "working"
@@ -244,7 +257,7 @@ class SetPatch(RequestBody):
     model_config = ConfigDict(json_schema_extra=RPE_OR_RIR)
 
     exercise: Name | None = None
-    weight: Annotated[float, Field(ge=0, le=MAX_WEIGHT_KG)] | None = None
+    weight: Annotated[float, Field(ge=0, le=MAX_WEIGHT_LB)] | None = None
     reps: Annotated[int, Field(ge=0, le=MAX_REPS)] | None = None
     unit: Literal["kg", "lb"] | None = None
     set_type: Literal["warmup", "working", "drop", "failure"] | None = None

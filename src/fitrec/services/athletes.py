@@ -12,7 +12,7 @@ from fitrec.domain.units import Unit
 from fitrec.services.errors import InvalidInput
 from fitrec.services.models import AthleteProfile
 from fitrec.services.unit_of_work import UowFactory
-from fitrec.services.validation import MAX_WEIGHT_KG
+from fitrec.services.validation import max_weight
 
 _FIELDS = {
     "unit",
@@ -39,8 +39,8 @@ def _weight(
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise InvalidInput(field, f"{value!r} is not a number")
     low_ok = value >= 0 if allow_zero else value > 0
-    if not low_ok or value > MAX_WEIGHT_KG:
-        raise InvalidInput(field, f"must be between 0 and {MAX_WEIGHT_KG:g} {unit.value}")
+    if not low_ok or value > max_weight(unit):
+        raise InvalidInput(field, f"must be between 0 and {max_weight(unit):g} {unit.value}")
     # Bars and plates are loaded by the plate solver, which works in whole hundredths.
     if hundredths and abs(value * 100 - round(value * 100)) > 1e-6:
         raise InvalidInput(field, f"{value!r} is finer than a hundredth of a {unit.value}")

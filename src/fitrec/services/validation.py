@@ -12,6 +12,7 @@ from fitrec.services.errors import InvalidInput
 
 MAX_REPS = 1000
 MAX_WEIGHT_KG = 1500.0
+MAX_WEIGHT_LB = 3306.93  # 1500 kg, to the hundredth below, so the document can state it
 MAX_REST_S = 3600
 MAX_NOTE = 2000
 MAX_NAME = 200
@@ -47,12 +48,18 @@ def check_reps(value: int, field: str = "reps") -> int:
     return value
 
 
+def max_weight(unit: Unit) -> float:
+    """The heaviest weight in `unit`: 1500 kg, or 3306.93 lb (to the hundredth below)."""
+    return MAX_WEIGHT_KG if unit is Unit.KG else MAX_WEIGHT_LB
+
+
 def check_weight(value: float, unit: Unit, field: str = "weight") -> float:
-    """A weight from 0 to 1500 in its unit (so at most 1500 kg, or 1500 lb)."""
+    """A weight from 0 to 1500 kg (3306.93 lb)."""
     number = _number(field, value)
-    if number < 0 or number > MAX_WEIGHT_KG:
+    if number < 0 or number > max_weight(unit):
         raise InvalidInput(
-            field, f"must be between 0 and {MAX_WEIGHT_KG:g} {unit}, got {number:g} {unit}"
+            field,
+            f"must be between 0 and {max_weight(unit):g} {unit} (1500 kg), got {number:g} {unit}",
         )
     return number
 
