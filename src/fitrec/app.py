@@ -18,6 +18,7 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
     from fitrec.api.factory import API_PREFIX, install_api
 
     settings = settings or get_settings()
+    bootstrap.ensure_secret_key(settings)
     if migrate:
         bootstrap.upgrade_database(settings.database_url)
     app = FastAPI(
@@ -28,7 +29,15 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
         docs_url=None,  # served by the web pages from npm-built files (see web/pages.py)
         redoc_url=None,
     )
-    install_api(app, settings, bootstrap.uow_factory(settings))
+    from fitrec.web.import_pages import too_large_page, upload_limits
+
+    install_api(
+        app,
+        settings,
+        bootstrap.uow_factory(settings),
+        page_uploads=upload_limits(settings.max_upload_bytes),
+        page_refusal=too_large_page,
+    )
     _mount_web(app)
     from fitrec.api.security_headers import SecurityHeadersMiddleware
 

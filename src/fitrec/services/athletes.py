@@ -10,6 +10,7 @@ from typing import Any
 from fitrec.domain.programs import Level
 from fitrec.domain.units import Unit
 from fitrec.services.errors import InvalidInput
+from fitrec.services.exercises import resolve_exercise
 from fitrec.services.models import AthleteProfile
 from fitrec.services.unit_of_work import UowFactory
 from fitrec.services.validation import max_weight
@@ -113,8 +114,6 @@ def _plates(value: Any, unit: Unit) -> dict[float, int]:
 
 
 def _one_rep_maxes(uow: Any, owner_id: int, value: Any) -> dict[str, float]:
-    from fitrec.services.exercises import resolve_exercise
-
     if value is None:
         return {}
     if not isinstance(value, Mapping):

@@ -6,6 +6,7 @@ import hashlib
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any
 
 from fitrec.domain.exercises import Exercise
@@ -17,6 +18,7 @@ from fitrec.interchange.model import (
     InterchangeError,
     NameResolution,
     RowIssue,
+    UnitRequiredError,
 )
 from fitrec.interchange.names import dump_mapping
 from fitrec.interchange.native import NativeDocument, load_native, session_to_dict
@@ -25,6 +27,9 @@ from fitrec.interchange.tabular import decode
 from fitrec.services import validation as check
 from fitrec.services.errors import InvalidInput
 from fitrec.services.exercises import catalog_for
+from fitrec.services.exports import profile_from_dict
+from fitrec.services.linting import resolve_program
+from fitrec.services.programs import parse_text
 from fitrec.services.unit_of_work import UnitOfWork, UowFactory
 
 SUMMARY_KEYS = (
@@ -37,6 +42,9 @@ SUMMARY_KEYS = (
     "flagged",
     "volume_kg",
     "skipped_sessions",
+    "notes",
+    "first_date",
+    "last_date",
 )
 
 
@@ -47,6 +55,9 @@ class ImportFailed(InvalidInput):
         super().__init__("file", str(error))
         self.row = error.row
         self.column = error.column
+        self.detail = error.detail
+        # Each adapter says in its own words how to give the unit (a flag, a form field).
+        self.unit_required = isinstance(error, UnitRequiredError)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +73,9 @@ class ImportSummary:
     flagged: int = 0
     volume_kg: float = 0.0
     skipped_sessions: int = 0
+    notes: int = 0  # session and set notes
+    first_date: str | None = None  # ISO day of the first session added
+    last_date: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Exactly the documented keys, for `--json` and the API."""
@@ -94,11 +108,12 @@ def _summarise(
     customs: int,
     skipped: int,
 ) -> ImportSummary:
-    sets = warmups = flagged = 0
+    sets = warmups = flagged = notes = 0
     volume = 0.0
     rests = 0
     for session in sessions:
         rests += batch_rest.get(session.import_key or "", 0)
+        notes += bool(session.note) + sum(1 for p in session.sets if p.note)
         # One count per flagged session, whether the importer or a native file flagged it.
         if session.flagged or (session.import_key or "") in flagged_sessions:
             flagged += 1
@@ -120,6 +135,11 @@ def _summarise(
         flagged=flagged,
         volume_kg=round(volume, 1),
         skipped_sessions=skipped,
+        notes=notes,
+        first_date=min(days)
+        if (days := [s.started_at.date().isoformat() for s in sessions])
+        else None,
+        last_date=max(days) if days else None,
     )
 
 
@@ -200,7 +220,7 @@ def _count_new_customs(
 def import_file(
     make_uow: UowFactory,
     owner_id: int,
-    data: bytes,
+    data: bytes | Path,
     *,
     source: str | None = None,
     unit: str | Unit | None = None,
@@ -208,10 +228,15 @@ def import_file(
     mapping: dict[str, str] | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> ImportResult:
-    """Import an export file (format detected unless `source` is given) in one transaction."""
-    if not data:
+    """Import an export file (format detected unless `source` is given) in one transaction.
+
+    `data` is the file's bytes or the path of the temporary file an upload was streamed
+    to. A file that does not say its unit is read in the unit of the owner's profile.
+    """
+    raw = data.read_bytes() if isinstance(data, Path) else data
+    if not raw:
         raise InvalidInput("file", "the file is empty")
-    text = decode(data)
+    text = decode(raw)
     try:
         chosen_unit = Unit.parse(unit) if isinstance(unit, str) else unit
     except ValueError as exc:
@@ -221,6 +246,9 @@ def import_file(
         if fmt == "native":
             return _import_native(make_uow, owner_id, load_native(text), dry_run)
         with make_uow() as uow:
+            if chosen_unit is None:
+                profile = uow.profiles.get(owner_id)
+                chosen_unit = profile.unit if profile is not None else None
             catalog = catalog_for(uow, owner_id)
             batch = read_foreign(
                 text, catalog, source=fmt, unit=chosen_unit, mapping=mapping, progress=progress
@@ -286,9 +314,6 @@ def _reviewed(document: NativeDocument) -> set[str]:
 def _import_native(
     make_uow: UowFactory, owner_id: int, document: NativeDocument, dry_run: bool
 ) -> ImportResult:
-    from fitrec.services.exports import profile_from_dict
-    from fitrec.services.programs import parse_text, resolve_program
-
     with make_uow() as uow:
         # The exported program ids, mapped to this account's: a program already here by name
         # keeps its id, a new one gets one when it is stored below.
@@ -309,8 +334,9 @@ def _import_native(
             )
             if document.profile is not None and uow.profiles.get(owner_id) is None:
                 uow.profiles.save(owner_id, profile_from_dict(document.profile))
+            catalog = catalog_for(uow, owner_id)  # after the customs: programs may name them
             for item in programs:
-                program = resolve_program(uow, owner_id, parse_text(str(item["text"])))
+                program = resolve_program(parse_text(str(item["text"])), catalog)
                 template = item.get("template")
                 new_id = uow.programs.add(
                     owner_id, program, template=template if template else None

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from fitrec.domain.programs import Program
 from fitrec.services.errors import Conflict, InvalidInput, NotFound
-from fitrec.services.exercises import catalog_for, resolve_in
+from fitrec.services.exercises import catalog_for
+from fitrec.services.linting import resolve_program
 from fitrec.services.models import ProgramRecord, ProgramSummary
 from fitrec.services.unit_of_work import UnitOfWork, UowFactory
 from fitrec.services.validation import (
@@ -13,14 +14,13 @@ from fitrec.services.validation import (
     check_optional_name,
     check_text,
 )
+from fitrec.textformat import NotationError, format_program, parse_program
 
 MAX_TEXT = 200_000
 
 
 def parse_text(text: str) -> Program:
     """Parse program notation; a syntax error becomes InvalidInput on `text` with line:column."""
-    from fitrec.textformat import NotationError, parse_program
-
     check_text(text, "text", max_length=MAX_TEXT, multiline=True)
     if not text.strip():
         raise InvalidInput("text", "the program text is empty")
@@ -30,22 +30,6 @@ def parse_text(text: str) -> Program:
         raise InvalidInput("text", str(error)) from error
     if not program.name.strip() or len(program.name) > MAX_NAME:
         raise InvalidInput("text", f"the program name must be 1 to {MAX_NAME} characters")
-    return program
-
-
-def resolve_program(uow: UnitOfWork, owner_id: int, program: Program) -> Program:
-    """Give every entry its exercise slug; an unknown name is an error naming its line."""
-    catalog = catalog_for(uow, owner_id)
-    for workout in program.workouts:
-        for block in workout.blocks:
-            for entry in block.entries:
-                try:
-                    entry.exercise_slug = resolve_in(catalog, entry.name).slug
-                except InvalidInput as error:
-                    where = (
-                        f"line {entry.pos.line}, column {entry.pos.column}: " if entry.pos else ""
-                    )
-                    raise InvalidInput("text", f"{where}{error.message}") from None
     return program
 
 
@@ -67,28 +51,37 @@ def _check_free_name(uow: UnitOfWork, owner_id: int, name: str, keep: str | None
 
 
 def create_program(
-    make_uow: UowFactory, owner_id: int, text: str, *, template: str | None = None
+    make_uow: UowFactory,
+    owner_id: int,
+    text: str,
+    *,
+    template: str | None = None,
+    draft: bool = False,
 ) -> ProgramRecord:
-    """Store a program written in the notation; its exercises must all be known."""
+    """Store a program written in the notation; its exercises must all be known. A
+    `draft` is one kept on purpose with its findings' errors."""
     program = parse_text(text)
     with make_uow() as uow:
-        resolve_program(uow, owner_id, program)
+        program = resolve_program(program, catalog_for(uow, owner_id))
         _check_free_name(uow, owner_id, program.name)
-        program_id = uow.programs.add(owner_id, program, template=template)
+        program_id = uow.programs.add(owner_id, program, template=template, draft=draft)
         record = uow.programs.get(owner_id, program_id)
         uow.commit()
     assert record is not None
     return record
 
 
-def edit_program(make_uow: UowFactory, owner_id: int, program_id: str, text: str) -> ProgramRecord:
-    """Replace a program's content with new notation text, keeping its id."""
+def edit_program(
+    make_uow: UowFactory, owner_id: int, program_id: str, text: str, *, draft: bool = False
+) -> ProgramRecord:
+    """Replace a program's content with new notation text, keeping its id (a `draft` is
+    kept on purpose with errors; saving without the flag clears it)."""
     program = parse_text(text)
     with make_uow() as uow:
         current = find_program(uow, owner_id, program_id)
-        resolve_program(uow, owner_id, program)
+        program = resolve_program(program, catalog_for(uow, owner_id))
         _check_free_name(uow, owner_id, program.name, keep=current.id)
-        uow.programs.replace(owner_id, current.id, program)
+        uow.programs.replace(owner_id, current.id, program, draft=draft)
         record = uow.programs.get(owner_id, current.id)
         uow.commit()
     assert record is not None
@@ -146,6 +139,4 @@ def get_program(make_uow: UowFactory, owner_id: int, program_id: str) -> Program
 
 def export_text(make_uow: UowFactory, owner_id: int, program_id: str) -> str:
     """A program as notation text (canonical form)."""
-    from fitrec.textformat import format_program
-
     return format_program(get_program(make_uow, owner_id, program_id).program)

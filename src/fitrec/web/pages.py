@@ -93,7 +93,7 @@ def live_workout(
 @router.get("/history", response_class=HTMLResponse, name="history_page")
 def history(request: Request, viewer: ViewerDep, factory: UowDep, page: int = 1) -> HTMLResponse:
     """The sessions, newest first, 30 a page."""
-    from fitrec.services import sessions
+    from fitrec.services import athletes, sessions
 
     page = max(1, page)
     rows = sessions.list_sessions(factory, viewer.owner_id, limit=31, offset=(page - 1) * 30)
@@ -101,6 +101,7 @@ def history(request: Request, viewer: ViewerDep, factory: UowDep, page: int = 1)
         request,
         "history.html",
         nav="history_page",
+        unit=athletes.get_profile(factory, viewer.owner_id).unit.value,
         sessions=rows[:30],
         page=page,
         more=len(rows) > 30,
@@ -164,11 +165,11 @@ def edit_set(
 @router.get("/progress", response_class=HTMLResponse, name="progress_page")
 def progress(request: Request, viewer: ViewerDep, factory: UowDep) -> HTMLResponse:
     """Progress: e1RM per compound lift with declines, weekly sets, pairs and records."""
-    from fitrec.services import analytics, athletes
+    from fitrec.services import athletes, overview
     from fitrec.web.progress import progress_page
 
     unit = athletes.get_profile(factory, viewer.owner_id).unit.value
-    view = progress_page(analytics.overview(factory, viewer.owner_id), unit)
+    view = progress_page(overview.overview(factory, viewer.owner_id), unit)
     return render(
         request,
         "progress.html",
