@@ -12,17 +12,15 @@ import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
 from argon2 import PasswordHasher, Type
 from argon2.exceptions import InvalidHashError, VerificationError
+from pydantic import EmailStr, TypeAdapter, ValidationError
+from zxcvbn.frequency_lists import FREQUENCY_LISTS
 
 from fitrec.services.errors import Conflict, InvalidInput, NotFound, ServiceError
 from fitrec.services.unit_of_work import TokenInfo, UnitOfWork, UowFactory
 from fitrec.services.validation import MAX_NAME
-
-if TYPE_CHECKING:
-    from pydantic import TypeAdapter
 
 MIN_PASSWORD = 8
 MAX_PASSWORD = 256
@@ -104,15 +102,11 @@ def token_hash(token: str) -> str:
 
 @lru_cache(maxsize=1)
 def _email_adapter() -> TypeAdapter[str]:
-    from pydantic import EmailStr, TypeAdapter
-
     return TypeAdapter(EmailStr)
 
 
 def normalize_email(value: object, field: str = "email") -> str:
     """An e-mail address as email-validator reads it (through pydantic), lower-cased."""
-    from pydantic import ValidationError
-
     if not isinstance(value, str) or len(value) > MAX_EMAIL:
         raise InvalidInput(field, "must be an e-mail address such as lifter@example.com")
     try:
@@ -128,8 +122,6 @@ def normalize_email(value: object, field: str = "email") -> str:
 @lru_cache(maxsize=1)
 def common_passwords() -> frozenset[str]:
     """The common-password list that ships with zxcvbn (lower case)."""
-    from zxcvbn.frequency_lists import FREQUENCY_LISTS
-
     return frozenset(FREQUENCY_LISTS["passwords"])
 
 

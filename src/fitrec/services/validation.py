@@ -9,6 +9,7 @@ from datetime import datetime
 from fitrec.domain.sessions import SetType
 from fitrec.domain.units import Unit
 from fitrec.services.errors import InvalidInput
+from fitrec.textformat import NotationError, parse_program
 
 MAX_REPS = 1000
 MAX_WEIGHT_KG = 1500.0
@@ -158,8 +159,6 @@ def check_optional_name(value: str | None, field: str = "name") -> str | None:
 
 def _read_back(name: str, kind: str) -> str:
     """`name` written into the notation as a program or exercise name, and parsed again."""
-    from fitrec.textformat import parse_program
-
     if kind == "program":
         return parse_program(f"program: {name}\n").name
     program = parse_program(f"program: P\n\n## Day\nA1. {name}: 3×8\n")
@@ -172,8 +171,6 @@ def _article(kind: str) -> str:
 
 def check_notation_name(value: object, field: str = "name", kind: str = "program") -> str:
     """A program (or exercise) name the notation's parser reads back exactly, or InvalidInput."""
-    from fitrec.textformat import NotationError
-
     name = check_name(value, field)
     try:
         parsed = _read_back(name, kind)
