@@ -27,7 +27,7 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
         version="1",
         summary="Build, check and track post-exhaust training.",
         openapi_url=f"{API_PREFIX}/openapi.json",
-        docs_url=f"{API_PREFIX}/docs",
+        docs_url=None,  # served by the web pages from npm-built files (see web/pages.py)
         redoc_url=None,
     )
     from fitrec.web.import_pages import too_large_page, upload_limits
@@ -41,6 +41,10 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
     )
     install_operations(app, settings, bootstrap.schema_probe(settings))
     _mount_web(app)
+    from fitrec.api.security_headers import SecurityHeadersMiddleware
+
+    # Added last, so it is outermost: even a refused body (413) or forged post gets them.
+    app.add_middleware(SecurityHeadersMiddleware)
     return app
 
 

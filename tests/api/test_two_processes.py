@@ -10,7 +10,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from fitrec.services.accounts import LOGIN_MAX_FAILURES
+from fitrec.services.accounts import ACCOUNT_FREE_FAILURES
 from tests.api.conftest import PASSWORD
 from tests.servers import Served
 
@@ -67,7 +67,7 @@ def test_tokens_sessions_limits_and_idempotency_hold_across_processes(
     assert [s["id"] for s in stored["sets"]] == ["resent-1"]
 
     wrong = {**login, "password": "not the password"}
-    for n in range(LOGIN_MAX_FAILURES):
+    for n in range(ACCOUNT_FREE_FAILURES):
         server = one if n % 2 else two
         assert httpx.post(f"{server}/api/v1/tokens", json=wrong).status_code == 401
     for server in (one, two):

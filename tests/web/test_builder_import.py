@@ -42,7 +42,7 @@ def test_builder_shows_a_pairing_error_beside_its_block_until_the_pair_is_fixed(
         WRONG_PAIR.replace("Leg Extension", "Cable Flies")
     )
     page.wait_for_function(
-        "!document.querySelector(\"#blocks li.finding[data-code='pairing']\")"
+        "() => !document.querySelector(\"#blocks li.finding[data-code='pairing']\")"
         " && document.querySelector('#blocks li.block')"
     )
     # The exercise picker searches the API's catalogue.

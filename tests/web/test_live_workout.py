@@ -46,7 +46,7 @@ def end_rest(page: Any, heading: str) -> None:
     assert page.locator("#rest-heading").inner_text() == heading
     first = page.locator("#rest-timer").inner_text()
     page.wait_for_function(
-        f"document.getElementById('rest-timer').textContent !== {first!r}", timeout=3000
+        f"() => document.getElementById('rest-timer').textContent !== {first!r}", timeout=3000
     )
     page.get_by_role("button", name="Start next set").click()
 
@@ -54,7 +54,7 @@ def end_rest(page: Any, heading: str) -> None:
 def wait_synced(page: Any) -> None:
     """Wait until the outbox is empty."""
     page.wait_for_function(
-        "document.getElementById('sync-status').textContent === 'All sets saved.'"
+        "() => document.getElementById('sync-status').textContent === 'All sets saved.'"
     )
 
 
@@ -137,7 +137,7 @@ def test_sign_up_copy_template_live_workout_history_and_chart(
     page.get_by_role("button", name="Finish workout").click()
     page.wait_for_selector("#summary-panel:not([hidden])")
     page.wait_for_function(
-        "document.getElementById('sync-status').textContent === 'Workout saved.'"
+        "() => document.getElementById('sync-status').textContent === 'Workout saved.'"
     )
     rows = page.locator("#summary-table tbody tr")
     assert rows.count() == 2

@@ -106,11 +106,16 @@ def test_log_in_wrong_password_then_right(app: Any) -> None:
         "/progress",
         "/import",
         "/settings",
-        "/workout/3f2a9c",
+        "/workout/{session}",
     ],
 )
 def test_every_page_has_landmarks_labels_and_a_skip_link(app: Any, path: str) -> None:
     client = signed_in(app, f"l{abs(hash(path))}@example.com")
+    if "{session}" in path:  # the live page is only for a session of the lifter's own
+        csrf = {"X-CSRF-Token": token(client.get("/").text)}
+        started = client.post("/api/v1/sessions", json={}, headers=csrf)
+        assert started.status_code == 201, started.text
+        path = path.format(session=started.json()["id"])
     html = client.get(path).text
     assert '<html lang="en">' in html
     assert 'name="viewport" content="width=device-width, initial-scale=1"' in html
@@ -228,3 +233,33 @@ def test_progress_and_dashboard_follow_each_logged_set(app: Any) -> None:
     assert seen[1] > seen[0]  # the cached page was replaced after the heavier set
     dashboard = client.get("/").text
     assert "Barbell Bench Press" in dashboard
+
+
+def test_another_owners_ids_are_not_found_in_forms_and_pages(app: Any) -> None:
+    """Defect 9: forms answered 422 for another user's ids, the live page 200 and empty."""
+    owner = signed_in(app, "owner-of-ids@example.com")
+    programs = owner.get("/programs")
+    copied = owner.post(
+        "/programs/copy",
+        data={"csrf_token": token(programs.text), "template": "Sample post-exhaust full body"},
+    )
+    program_id = str(copied.url).split("program=")[1]
+    started = owner.post(
+        "/sessions/start", data={"csrf_token": token(copied.text), "program": program_id}
+    )
+    session_id = str(started.url).rsplit("/", 1)[1]
+    body = {"exercise_slug": "barbell-bench-press", "weight": 100, "reps": 8, "unit": "kg"}
+    csrf = {"X-CSRF-Token": token(owner.get("/").text)}
+    put = owner.put(f"/web/api/sessions/{session_id}/sets/mine", json=body, headers=csrf)
+    assert put.status_code == 201, put.text
+
+    other = signed_in(app, "not-the-owner@example.com")
+    form = {"csrf_token": token(other.get("/").text)}
+    assert other.get(f"/workout/{session_id}").status_code == 404
+    start = other.post("/sessions/start", data={**form, "program": program_id})
+    assert start.status_code == 404
+    copy = other.post("/programs/copy", data={**form, "program": program_id})
+    assert copy.status_code == 404
+    edit = other.post(f"/history/{session_id}/sets/mine", data={**form, "weight": "1", "reps": "1"})
+    assert edit.status_code == 404
+    assert owner.get(f"/workout/{session_id}").status_code == 200

@@ -18,6 +18,7 @@ from fitrec.api.middleware import (
     PageRefusal,
     WebSessionMiddleware,
 )
+from fitrec.api.openapi import install_openapi
 from fitrec.api.problems import install_problem_handlers
 from fitrec.config import Settings
 from fitrec.services.unit_of_work import UowFactory
@@ -62,6 +63,7 @@ def install_api(
     for router in api_routers():
         app.include_router(router, prefix=API_PREFIX)
     install_problem_handlers(app)
+    install_openapi(app)
     # Added last so it runs first: an oversized body is refused before any database work.
     app.add_middleware(WebSessionMiddleware, make_uow=make_uow, inline=app.state.inline_database)
     app.add_middleware(

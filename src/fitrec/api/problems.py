@@ -133,12 +133,30 @@ def _database_unavailable(request: Request, exc: Exception) -> Response:
     return unavailable_response(request.url.path)
 
 
+def allowed_methods(request: Request) -> list[str]:
+    """Every method some route of the app answers at this request's path."""
+    from starlette.routing import Match
+
+    methods: set[str] = set()
+    scope = dict(request.scope)
+    for route in request.app.router.routes:
+        for method in ("GET", "PUT", "POST", "DELETE", "PATCH"):
+            scope["method"] = method
+            match, _ = route.matches(scope)
+            if match is Match.FULL:
+                methods.add(method)
+    return sorted(methods)
+
+
 def _http(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, StarletteHTTPException)
     detail = exc.detail if isinstance(exc.detail, str) else None
-    return problem_response(
-        exc.status_code, detail, instance=request.url.path, headers=dict(exc.headers or {})
-    )
+    headers = dict(exc.headers or {})
+    if exc.status_code == 405:
+        # Routes are matched one by one, so starlette's Allow names only the first route's
+        # methods; a client needs all of them.
+        headers["Allow"] = ", ".join(allowed_methods(request))
+    return problem_response(exc.status_code, detail, instance=request.url.path, headers=headers)
 
 
 def install_problem_handlers(app: FastAPI) -> None:

@@ -33,11 +33,11 @@ def _is_https(request: Request) -> bool:
 
 
 @router.post(
-    "/users", status_code=201, response_model=UserOut, responses=problem_responses(409, 422)
+    "/users", status_code=201, response_model=UserOut, responses=problem_responses(409, 422, 429)
 )
-def sign_up(body: SignUp, make_uow: Uow) -> UserOut:
+def sign_up(body: SignUp, request: Request, make_uow: Uow) -> UserOut:
     """Create an account (e-mail address and a password of 8 characters or more)."""
-    owner_id = accounts.sign_up(make_uow, body.email, body.password)
+    owner_id = accounts.sign_up(make_uow, body.email, body.password, _address(request))
     return UserOut(id=owner_id, email=accounts.normalize_email(body.email))
 
 

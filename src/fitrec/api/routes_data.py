@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request, Response
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from fitrec.api.deps import Owner, Uow
 from fitrec.api.problems import problem_responses
@@ -49,12 +49,29 @@ class CheckOut(BaseModel):
     findings: list[FindingOut]
 
 
+class ImportSummaryOut(BaseModel):
+    """The counts of an import (whole numbers) and the volume it adds in kg."""
+
+    sessions: int
+    sets: int
+    rest_rows: int
+    warmup_sets: int
+    exercises: int
+    custom_exercises: int
+    flagged: int
+    volume_kg: float
+    skipped_sessions: int
+    notes: int
+    first_date: str | None = Field(description="ISO day of the first session added")
+    last_date: str | None = Field(description="ISO day of the last session added")
+
+
 class ImportOut(BaseModel):
     """What an import added (or, in a dry run, would add)."""
 
     format: str
     dry_run: bool
-    summary: dict[str, float | str | None]  # counts; first_date/last_date as ISO days
+    summary: ImportSummaryOut
     names: list[dict[str, Any]]
     issues: list[dict[str, Any]]
 
@@ -159,7 +176,7 @@ async def import_file(
     return ImportOut(
         format=result.format,
         dry_run=result.dry_run,
-        summary=result.summary.to_dict(),
+        summary=ImportSummaryOut(**result.summary.to_dict()),
         names=[
             {"foreign": n.foreign, "slug": n.slug, "how": n.how, "confidence": n.confidence}
             for n in result.names

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request, Response
 
 from fitrec.api.deps import Owner, Uow, blocking
 from fitrec.api.problems import problem_responses
+from fitrec.api.schemas import Instant
 from fitrec.api.schemas_sessions import (
     BlockFeedbackIn,
     ConfirmIn,
@@ -32,11 +32,12 @@ from fitrec.services.exercises import resolve_exercise
 from fitrec.services.history_document import history_document
 from fitrec.services.session_view import read_session
 from fitrec.services.unit_of_work import UowFactory
+from fitrec.services.validation import NAME_PATTERN
 
 router = APIRouter(tags=["sessions"])
 MAX_ID = 64
 SET_ID_PATTERN = re.compile(r"^[A-Za-z0-9_.:-]{1,64}$")
-SessionId = Annotated[str, Path(min_length=1, max_length=MAX_ID)]
+SessionId = Annotated[str, Path(min_length=1, max_length=MAX_ID, pattern=NAME_PATTERN)]
 SetId = Annotated[str, Path(min_length=1, max_length=MAX_ID, pattern=SET_ID_PATTERN.pattern)]
 READ = problem_responses(401, 404)
 WRITE = problem_responses(401, 403, 404, 409, 422)
@@ -107,8 +108,9 @@ def _session_document(make_uow: UowFactory, owner: int, session_id: str) -> str:
 
 
 @router.post("/sessions", status_code=201, response_model=SessionOut, responses=WRITE)
-def start_session(body: SessionIn, owner: Owner, make_uow: Uow) -> SessionOut:
+def start_session(owner: Owner, make_uow: Uow, body: SessionIn | None = None) -> SessionOut:
     """Start a session from a program's workout (`program_id`, `workout`) or a free one."""
+    body = body or SessionIn()
     opened = sessions.start_session(
         make_uow, owner, program=body.program_id, workout=body.workout, started_at=body.started_at
     )
@@ -148,7 +150,7 @@ def history(
     owner: Owner,
     make_uow: Uow,
     exercise: Annotated[str | None, Query(min_length=1, max_length=200)] = None,
-    since: datetime | None = None,
+    since: Instant | None = None,
 ) -> Response:
     """Every session with every set, oldest first (optionally one exercise, or since a time)."""
     slug = None

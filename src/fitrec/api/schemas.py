@@ -2,19 +2,88 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    EmailStr,
+    Field,
+    WithJsonSchema,
+    model_validator,
+)
 
-from fitrec.services.accounts import MAX_EMAIL, MAX_PASSWORD
-from fitrec.services.validation import MAX_NAME, MAX_WEIGHT_KG
+from fitrec.services.accounts import MAX_EMAIL, MAX_PASSWORD, PASSWORD_PATTERN
+from fitrec.services.athletes import PLATE_WEIGHT
+from fitrec.services.errors import InvalidInput
+from fitrec.services.validation import (
+    MAX_NAME,
+    MAX_WEIGHT_KG,
+    MAX_WEIGHT_LB,
+    NAME_PATTERN,
+    NOTE_PATTERN,
+    check_instant,
+)
 
-Name = Annotated[str, Field(min_length=1, max_length=MAX_NAME)]
+Name = Annotated[str, Field(min_length=1, max_length=MAX_NAME, pattern=NAME_PATTERN)]
 Email = Annotated[str, Field(min_length=3, max_length=MAX_EMAIL, examples=["lifter@example.com"])]
-Password = Annotated[str, Field(min_length=1, max_length=MAX_PASSWORD)]
-NewPassword = Annotated[str, Field(min_length=8, max_length=MAX_PASSWORD)]
+Password = Annotated[
+    str, Field(min_length=1, max_length=MAX_PASSWORD, examples=["correct horse battery"])
+]
+NewPassword = Annotated[str, Field(min_length=8, max_length=MAX_PASSWORD, pattern=PASSWORD_PATTERN)]
 MAX_PROGRAM_TEXT = 200_000
+ProgramText = Annotated[str, Field(min_length=1, max_length=MAX_PROGRAM_TEXT, pattern=NOTE_PATTERN)]
+_NUMBER = re.compile(r"^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$")
+
+
+def _text_only(value: Any) -> Any:
+    # pydantic reads a number as seconds since 1970; the document promises a date-time.
+    if isinstance(value, int | float) or (isinstance(value, str) and _NUMBER.match(value)):
+        raise ValueError("must be a date-time such as 2026-01-31T18:00:00Z")
+    return value
+
+
+def _in_range(value: datetime) -> datetime:
+    try:
+        return check_instant(value)
+    except InvalidInput as error:
+        raise ValueError(error.message) from None
+
+
+Instant = Annotated[
+    datetime,
+    BeforeValidator(_text_only),
+    AfterValidator(_in_range),
+    WithJsonSchema(
+        {"type": "string", "format": "date-time", "pattern": r"^(19[7-9][0-9]|20[0-9][0-9])-"}
+    ),
+]
+"""A date-time in the years 1970 to 2099, given as text (RFC 3339)."""
+
+
+def _allows_bool(annotation: Any) -> bool:
+    return annotation is bool or bool in get_args(annotation)
+
+
+class RequestBody(BaseModel):
+    """A request body: `true`/`false` are refused where the document wants a number.
+
+    pydantic's lax mode reads them as 1 and 0; the document says `number` or `integer`.
+    """
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_bool_for_numbers(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            for name, value in data.items():
+                field = cls.model_fields.get(name)
+                if isinstance(value, bool) and field and not _allows_bool(field.annotation):
+                    raise ValueError(f"{name}: must not be true or false")
+        return data
 
 
 class FieldError(BaseModel):
@@ -35,14 +104,14 @@ class Problem(BaseModel):
     errors: list[FieldError] | None = None
 
 
-class SignUp(BaseModel):
-    """A new account."""
+class SignUp(RequestBody):
+    """A new account (the address is checked by email-validator)."""
 
-    email: Email
+    email: Annotated[EmailStr, Field(max_length=MAX_EMAIL, examples=["lifter@example.com"])]
     password: NewPassword
 
 
-class Credentials(BaseModel):
+class Credentials(RequestBody):
     """An e-mail address and password, to log in or make a token."""
 
     email: Email
@@ -57,7 +126,7 @@ class UserOut(BaseModel):
     email: str
 
 
-class PasswordChange(BaseModel):
+class PasswordChange(RequestBody):
     """The current password and the new one."""
 
     current_password: Password
@@ -87,7 +156,7 @@ class WebLoginOut(BaseModel):
     csrf_token: str
 
 
-class LintIn(BaseModel):
+class LintIn(RequestBody):
     """Program notation to lint."""
 
     text: Annotated[str, Field(min_length=1, max_length=MAX_PROGRAM_TEXT)]
@@ -163,16 +232,17 @@ class TemplateOut(BaseModel):
     workouts: list[str]
 
 
-class TemplateCopy(BaseModel):
+class TemplateCopy(RequestBody):
     """An optional new name for the copy."""
 
     name: Name | None = None
 
 
-Weight = Annotated[float, Field(ge=0, le=MAX_WEIGHT_KG * 2.3)]
+Weight = Annotated[float, Field(ge=0, le=MAX_WEIGHT_LB)]
+PlateWeight = Annotated[str, Field(pattern=PLATE_WEIGHT.pattern)]
 
 
-class ProfileIn(BaseModel):
+class ProfileIn(RequestBody):
     """Profile fields to change (absent fields stay as they are)."""
 
     model_config = ConfigDict(extra="forbid")
@@ -182,7 +252,7 @@ class ProfileIn(BaseModel):
     training_age_months: Annotated[int, Field(ge=0, le=900)] | None = None
     bodyweight: Weight | None = None
     bar_weight: Weight | None = None
-    plates: dict[str, Annotated[int, Field(ge=0, le=100)]] | None = Field(
+    plates: dict[PlateWeight, Annotated[int, Field(ge=0, le=100, strict=True)]] | None = Field(
         default=None, max_length=50, description="plate weight -> pairs"
     )
     one_rep_maxes_kg: dict[Name, Annotated[float, Field(gt=0, le=MAX_WEIGHT_KG)]] | None = Field(

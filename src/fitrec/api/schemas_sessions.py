@@ -5,27 +5,37 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from fitrec.api.schemas import Name
-from fitrec.api.schemas_training import Label, Note, Rest, Scale
-from fitrec.services.validation import MAX_REPS, MAX_WEIGHT_KG
+from fitrec.api.schemas import Instant, Name, RequestBody
+from fitrec.api.schemas_training import KG_LIMIT, RPE_OR_RIR, Label, Note, Rest, Scale
+from fitrec.services.validation import MAX_REPS, MAX_WEIGHT_LB
 
 
-class SessionIn(BaseModel):
+class SessionIn(RequestBody):
     """Start a session: a program's workout, or a free session."""
 
     program_id: Name | None = None
     workout: Name | None = None
-    started_at: datetime | None = None
+    started_at: Instant | None = None
 
 
-class SetIn(BaseModel):
+class SetIn(RequestBody):
     """A performed set."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "allOf": [
+                {"anyOf": [{"required": ["exercise"]}, {"required": ["exercise_slug"]}]},
+                KG_LIMIT,
+            ],
+            **RPE_OR_RIR,
+        }
+    )
 
     exercise: Name | None = Field(default=None, description="slug, name or alias")
     exercise_slug: Name | None = None
-    weight: Annotated[float, Field(ge=0, le=MAX_WEIGHT_KG * 2.3, description="0-1500 kg")]
+    weight: Annotated[float, Field(ge=0, le=MAX_WEIGHT_LB, description="0-1500 kg (0-3306.93 lb)")]
     reps: Annotated[int, Field(ge=0, le=MAX_REPS)]
     unit: Literal["kg", "lb"] = "kg"
     set_type: Literal["warmup", "working", "drop", "failure"] = "working"
@@ -35,7 +45,7 @@ class SetIn(BaseModel):
     note: Note | None = None
     block_label: Label | None = None
     position: Annotated[int, Field(ge=1, le=10)] | None = None
-    performed_at: datetime | None = None
+    performed_at: Instant | None = None
 
     @model_validator(mode="after")
     def _names_an_exercise(self) -> SetIn:
@@ -44,11 +54,13 @@ class SetIn(BaseModel):
         return self
 
 
-class SetPatch(BaseModel):
+class SetPatch(RequestBody):
     """Values of a logged set to change."""
 
+    model_config = ConfigDict(json_schema_extra=RPE_OR_RIR)
+
     exercise: Name | None = None
-    weight: Annotated[float, Field(ge=0, le=MAX_WEIGHT_KG * 2.3)] | None = None
+    weight: Annotated[float, Field(ge=0, le=MAX_WEIGHT_LB)] | None = None
     reps: Annotated[int, Field(ge=0, le=MAX_REPS)] | None = None
     unit: Literal["kg", "lb"] | None = None
     set_type: Literal["warmup", "working", "drop", "failure"] | None = None
@@ -82,7 +94,7 @@ class SetOut(BaseModel):
     performed_at: datetime | None
 
 
-class BlockFeedbackIn(BaseModel):
+class BlockFeedbackIn(RequestBody):
     """How the block named in the path felt: pump and target-muscle exhaustion, 1-5."""
 
     pump: Scale | None = None
@@ -105,17 +117,17 @@ class FeedbackOut(BaseModel):
     note: str | None
 
 
-class FinishIn(BaseModel):
+class FinishIn(RequestBody):
     """Finish a session: feedback per block and a note."""
 
     feedback: Annotated[list[FeedbackIn], Field(max_length=26)] = Field(default_factory=list)
     note: Note | None = None
 
 
-class ConfirmIn(BaseModel):
+class ConfirmIn(RequestBody):
     """Confirm a flagged session's duration, or correct its end time."""
 
-    finished_at: datetime | None = Field(
+    finished_at: Instant | None = Field(
         default=None, description="the real end time; left out, the stored one stands"
     )
 

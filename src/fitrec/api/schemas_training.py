@@ -3,32 +3,67 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from fitrec.api.schemas import MAX_PROGRAM_TEXT, Name
-from fitrec.services.validation import MAX_NOTE, MAX_REST_S, MAX_WEIGHT_KG
+from fitrec.api.schemas import Name, ProgramText, RequestBody
+from fitrec.services.validation import (
+    MAX_NOTE,
+    MAX_REST_S,
+    MAX_WEIGHT_KG,
+    MAX_WEIGHT_LB,
+    NAME_PATTERN,
+    NOTE_PATTERN,
+)
 
 # One line of notation: a line break would smuggle in lines of its own.
-Line = Annotated[str, Field(min_length=1, max_length=200, pattern=r"^[^\r\n\x00-\x1f]+$")]
-Note = Annotated[str, Field(max_length=MAX_NOTE)]
+Line = Annotated[str, Field(min_length=1, max_length=200, pattern=NAME_PATTERN)]
+Note = Annotated[str, Field(max_length=MAX_NOTE, pattern=NOTE_PATTERN)]
 Rest = Annotated[int, Field(ge=0, le=MAX_REST_S)]
 Label = Annotated[str, Field(min_length=1, max_length=3, pattern=r"^[A-Za-z]{1,3}$")]
 Scale = Annotated[int, Field(ge=1, le=5)]
 ClientId = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.:-]{1,64}$")]
 
 
-class LoadIn(BaseModel):
+# A set has an RPE or reps in reserve, not both (the server refuses both).
+RPE_OR_RIR: dict[str, Any] = {
+    "not": {
+        "required": ["rpe", "rir"],
+        "properties": {"rpe": {"type": "number"}, "rir": {"type": "number"}},
+    }
+}
+
+
+PROGRAM_EXAMPLE = """program: {}
+level: intermediate
+
+## Day A
+A1. Barbell Bench Press: 4×8 @ 80% 1RM
+→ Rest 60 seconds
+A2. Cable Flies: 4×15 @ 0 RIR
+"""
+
+
+# Weights go up to 1500 kg: 1500 in kg (the default unit), 3306.93 in lb.
+KG_LIMIT: dict[str, Any] = {
+    "anyOf": [
+        {"required": ["unit"], "properties": {"unit": {"const": "lb"}}},
+        {"properties": {"weight": {"maximum": MAX_WEIGHT_KG}}},
+    ]
+}
+
+
+class LoadIn(RequestBody):
     """A prescribed load: percent of 1RM or an absolute weight."""
 
     type: Literal["percent_1rm", "absolute"]
-    value: Annotated[float, Field(gt=0, le=MAX_WEIGHT_KG * 2.3)]
-    value_max: Annotated[float, Field(gt=0, le=MAX_WEIGHT_KG * 2.3)] | None = None
+    value: Annotated[float, Field(gt=0, le=MAX_WEIGHT_LB)]
+    value_max: Annotated[float, Field(gt=0, le=MAX_WEIGHT_LB)] | None = None
     unit: Literal["kg", "lb"] | None = None
 
 
-class EffortIn(BaseModel):
+class EffortIn(RequestBody):
     """A prescribed effort: RPE or reps in reserve."""
 
     type: Literal["rpe", "rir"]
@@ -36,7 +71,7 @@ class EffortIn(BaseModel):
     value_max: Annotated[float, Field(ge=0, le=10)] | None = None
 
 
-class EntryIn(BaseModel):
+class EntryIn(RequestBody):
     """One exercise of a block."""
 
     exercise: Line
@@ -50,7 +85,7 @@ class EntryIn(BaseModel):
     note: Line | None = None
 
 
-class BlockIn(BaseModel):
+class BlockIn(RequestBody):
     """A single exercise or a superset (A1, A2, ...)."""
 
     label: Label
@@ -58,17 +93,24 @@ class BlockIn(BaseModel):
     entries: Annotated[list[EntryIn], Field(min_length=1, max_length=10)]
 
 
-class WorkoutIn(BaseModel):
+class WorkoutIn(RequestBody):
     """A day of the program."""
 
     name: Line
     blocks: Annotated[list[BlockIn], Field(min_length=1, max_length=26)]
 
 
-class ProgramIn(BaseModel):
+class ProgramIn(RequestBody):
     """A program as notation text, or as structured JSON (name and workouts)."""
 
-    text: Annotated[str, Field(min_length=1, max_length=MAX_PROGRAM_TEXT)] | None = None
+    model_config = ConfigDict(
+        json_schema_extra={
+            "anyOf": [{"required": ["text"]}, {"required": ["name", "workouts"]}],
+            "examples": [{"text": PROGRAM_EXAMPLE.format(name)} for name in ("Push", "Pull")],
+        }
+    )
+
+    text: ProgramText | None = None
     name: Line | None = None
     phase: Literal["hypertrophy", "strength", "peaking", "maintenance", "deload"] | None = None
     level: Literal["beginner", "intermediate", "advanced"] | None = None
@@ -160,7 +202,7 @@ class ProgramList(BaseModel):
     items: list[ProgramSummaryOut]
 
 
-class CloneIn(BaseModel):
+class CloneIn(RequestBody):
     """An optional name for the copy."""
 
     name: Name | None = None

@@ -16,6 +16,8 @@ from functools import lru_cache
 
 from argon2 import PasswordHasher, Type
 from argon2.exceptions import InvalidHashError, VerificationError
+from pydantic import EmailStr, TypeAdapter, ValidationError
+from zxcvbn.frequency_lists import FREQUENCY_LISTS
 
 from fitrec.services.errors import Conflict, InvalidInput, NotFound, ServiceError
 from fitrec.services.unit_of_work import TokenInfo, UowFactory
@@ -27,9 +29,17 @@ MAX_EMAIL = 320
 TOKEN_PREFIX = "fitrec_"
 TOKEN_PREFIX_SHOWN = len(TOKEN_PREFIX) + 6
 SESSION_LIFETIME = timedelta(days=30)
-LOGIN_WINDOW = timedelta(minutes=15)
-LOGIN_MAX_FAILURES = 10
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+# Throttling (docs/accounts.md): a progressive delay per account, a limit per address.
+ACCOUNT_WINDOW = timedelta(hours=24)
+ACCOUNT_FREE_FAILURES = 5
+ACCOUNT_FIRST_DELAY = timedelta(seconds=30)
+ACCOUNT_MAX_DELAY = timedelta(minutes=5)
+ADDRESS_WINDOW = timedelta(minutes=15)
+ADDRESS_MAX_FAILURES = 50
+SIGNUP_WINDOW = timedelta(hours=1)
+SIGNUP_MAX_PER_ADDRESS = 30
+PASSWORD_PATTERN = r"^[\s\S]*\S"
+"""A new password has a character other than whitespace (the API's document says so too)."""
 
 
 class TooManyAttempts(ServiceError):
@@ -91,52 +101,117 @@ def token_hash(token: str) -> str:
     return f"{token[:TOKEN_PREFIX_SHOWN]}:{sha256_hex(token)}"
 
 
-def normalize_email(value: str, field: str = "email") -> str:
-    """A plausible e-mail address, trimmed and lower-cased."""
-    email = value.strip().lower() if isinstance(value, str) else ""
-    if not email or len(email) > MAX_EMAIL or not _EMAIL.match(email):
+@lru_cache(maxsize=1)
+def _email_adapter() -> TypeAdapter[str]:
+    return TypeAdapter(EmailStr)
+
+
+def normalize_email(value: object, field: str = "email") -> str:
+    """An e-mail address as email-validator reads it (through pydantic), lower-cased."""
+    if not isinstance(value, str) or len(value) > MAX_EMAIL:
         raise InvalidInput(field, "must be an e-mail address such as lifter@example.com")
-    return email
+    try:
+        email = _email_adapter().validate_python(value.strip())
+    except ValidationError as error:
+        reason = error.errors()[0].get("msg", "invalid")
+        raise InvalidInput(
+            field, f"must be an e-mail address such as lifter@example.com ({reason})"
+        ) from None
+    return email.lower()
 
 
-def check_password(value: str, field: str = "password") -> str:
-    """A password of 8 to 256 characters."""
+@lru_cache(maxsize=1)
+def common_passwords() -> frozenset[str]:
+    """The common-password list that ships with zxcvbn (lower case)."""
+    return frozenset(FREQUENCY_LISTS["passwords"])
+
+
+def check_password(value: object, field: str = "password") -> str:
+    """A password per NIST 800-63B: 8 to 256 characters, not all spaces, not a common one."""
     if not isinstance(value, str) or not MIN_PASSWORD <= len(value) <= MAX_PASSWORD:
         raise InvalidInput(field, f"must be {MIN_PASSWORD} to {MAX_PASSWORD} characters")
+    if not re.match(PASSWORD_PATTERN, value):
+        raise InvalidInput(field, "must not be only spaces")
+    if value.lower() in common_passwords() or value.strip().lower() in common_passwords():
+        raise InvalidInput(field, "is on a list of common passwords; choose another")
     return value
 
 
-def sign_up(make_uow: UowFactory, email: str, password: str) -> int:
-    """Create an account; returns the new owner's id."""
-    address = normalize_email(email)
+def sign_up(make_uow: UowFactory, email: str, password: str, address: str | None = None) -> int:
+    """Create an account; returns the new owner's id.
+
+    A known e-mail answers Conflict (as documented in docs/accounts.md): the attempts of
+    one address are limited, so harvesting addresses this way is slow.
+    """
+    now = _now()
+    if address:
+        key = _limit_key("signup", address)
+        with make_uow() as uow:
+            count, oldest, _ = uow.auth.login_failures(key, now - SIGNUP_WINDOW)
+            if count >= SIGNUP_MAX_PER_ADDRESS and oldest is not None:
+                raise TooManyAttempts(_seconds(oldest + SIGNUP_WINDOW - now))
+            uow.auth.add_login_failure(key, now)
+            uow.commit()
+    address_email = normalize_email(email)
     hashed = password_hasher().hash(check_password(password))
     with make_uow() as uow:
-        if uow.auth.account_by_email(address) is not None or uow.users.id_by_username(address):
+        if uow.auth.account_by_email(address_email) is not None or uow.users.id_by_username(
+            address_email
+        ):
             raise Conflict("an account with this e-mail address exists", field="email")
-        owner_id = uow.auth.add_account(address, hashed)
+        owner_id = uow.auth.add_account(address_email, hashed)
         uow.commit()
     return owner_id
 
 
-def _check_rate(make_uow: UowFactory, keys: list[str], now: datetime) -> None:
+def _limit_key(kind: str, value: str) -> str:
+    # Hashed: any e-mail a guesser sends fits the column, and none is stored in clear.
+    digest = hashlib.sha256(value.encode("utf-8", "surrogatepass")).hexdigest()
+    return f"{kind}:{digest}"
+
+
+def _seconds(wait: timedelta) -> int:
+    return max(1, int(wait.total_seconds()) + 1)
+
+
+def account_delay(failures: int) -> timedelta:
+    """How long an account waits after its latest failure, having had `failures` of them.
+
+    The first few are free; then the wait doubles from 30 s up to 5 minutes. It slows a
+    guesser to a few hundred guesses a day per account, and never locks the owner out for
+    longer than the cap.
+    """
+    if failures < ACCOUNT_FREE_FAILURES:
+        return timedelta(0)
+    step = min(failures - ACCOUNT_FREE_FAILURES, 10)
+    delay: timedelta = ACCOUNT_FIRST_DELAY * (1 << step)
+    return min(delay, ACCOUNT_MAX_DELAY)
+
+
+def _check_rate(
+    make_uow: UowFactory, account_key: str, address_key: str | None, now: datetime
+) -> None:
     with make_uow() as uow:
-        for key in keys:
-            count, oldest = uow.auth.login_failures(key, now - LOGIN_WINDOW)
-            if count >= LOGIN_MAX_FAILURES and oldest is not None:
-                wait = oldest + LOGIN_WINDOW - now
-                raise TooManyAttempts(max(1, int(wait.total_seconds()) + 1))
+        count, _, latest = uow.auth.login_failures(account_key, now - ACCOUNT_WINDOW)
+        if latest is not None:
+            wait = latest + account_delay(count) - now
+            if wait > timedelta(0):
+                raise TooManyAttempts(_seconds(wait))
+        if address_key is not None:
+            count, oldest, _ = uow.auth.login_failures(address_key, now - ADDRESS_WINDOW)
+            if count >= ADDRESS_MAX_FAILURES and oldest is not None:
+                raise TooManyAttempts(_seconds(oldest + ADDRESS_WINDOW - now))
 
 
 def log_in(make_uow: UowFactory, email: str, password: str, address: str | None = None) -> int:
-    """The owner whose e-mail and password these are; failures are counted and rate-limited."""
+    """The owner whose e-mail and password these are; failures are counted and throttled."""
     now = _now()
     account_email = email.strip().lower() if isinstance(email, str) else ""
-    keys = [f"account:{account_email[:MAX_EMAIL]}"]
-    if address:
-        keys.append(f"address:{address[:200]}")
-    _check_rate(make_uow, keys, now)
+    account_key = _limit_key("account", account_email)
+    address_key = _limit_key("address", address) if address else None
+    _check_rate(make_uow, account_key, address_key, now)
     with make_uow() as uow:
-        found = uow.auth.account_by_email(account_email)
+        found = uow.auth.account_by_email(account_email) if "\x00" not in account_email else None
     hasher = password_hasher()
     try:
         if found is None or found[1] is None:
@@ -145,8 +220,9 @@ def log_in(make_uow: UowFactory, email: str, password: str, address: str | None 
         hasher.verify(found[1], str(password)[:MAX_PASSWORD])
     except (VerificationError, InvalidHashError):
         with make_uow() as uow:
-            for key in keys:
-                uow.auth.add_login_failure(key, now)
+            uow.auth.add_login_failure(account_key, now)
+            if address_key is not None:
+                uow.auth.add_login_failure(address_key, now)
             uow.commit()
         raise BadCredentials() from None
     return found[0]

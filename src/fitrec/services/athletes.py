@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
 from fitrec.domain.programs import Level
-from fitrec.domain.units import Unit, to_kg
+from fitrec.domain.units import Unit
 from fitrec.services.errors import InvalidInput
 from fitrec.services.exercises import resolve_exercise
 from fitrec.services.models import AthleteProfile
 from fitrec.services.unit_of_work import UowFactory
-from fitrec.services.validation import MAX_WEIGHT_KG
+from fitrec.services.validation import max_weight
 
 _FIELDS = {
     "unit",
@@ -39,8 +40,8 @@ def _weight(
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise InvalidInput(field, f"{value!r} is not a number")
     low_ok = value >= 0 if allow_zero else value > 0
-    if not low_ok or to_kg(float(value), unit) > MAX_WEIGHT_KG:
-        raise InvalidInput(field, f"must be between 0 and {MAX_WEIGHT_KG:g} kg")
+    if not low_ok or value > max_weight(unit):
+        raise InvalidInput(field, f"must be between 0 and {max_weight(unit):g} {unit.value}")
     # Bars and plates are loaded by the plate solver, which works in whole hundredths.
     if hundredths and abs(value * 100 - round(value * 100)) > 1e-6:
         raise InvalidInput(field, f"{value!r} is finer than a hundredth of a {unit.value}")
@@ -56,7 +57,7 @@ def update_profile(
         raise InvalidInput(unknown[0], "is not a profile field")
     with make_uow() as uow:
         profile = replace(uow.profiles.get(owner_id) or AthleteProfile())
-        if "unit" in changes:
+        if changes.get("unit") is not None:
             try:
                 profile.unit = Unit.parse(str(changes["unit"]))
             except ValueError:
@@ -88,16 +89,21 @@ def update_profile(
     return profile
 
 
+PLATE_WEIGHT = re.compile(r"^(0\.(0[1-9]|[1-9][0-9]?)|[1-9][0-9]{0,2}(\.[0-9]{1,2})?)$")
+"""A plate's weight as a key of `plates`: above 0, below 1000, in hundredths at the finest."""
+
+
 def _plates(value: Any, unit: Unit) -> dict[float, int]:
+    if value is None:
+        return dict(AthleteProfile().plates)
     if not isinstance(value, Mapping):
         raise InvalidInput("plates", "must map plate weights to counts of pairs")
     plates: dict[float, int] = {}
     for weight, count in value.items():
         field = f"plates[{weight}]"
-        try:
-            w = float(weight)
-        except (TypeError, ValueError):
-            raise InvalidInput(field, "plate weight is not a number") from None
+        if not isinstance(weight, str | int | float) or not PLATE_WEIGHT.match(f"{weight}"):
+            raise InvalidInput(field, "plate weight is not a number such as 20 or 1.25")
+        w = float(weight)
         if _weight(w, unit, field, allow_zero=False, hundredths=True) is None:
             raise InvalidInput(field, "plate weight is missing")
         if isinstance(count, bool) or not isinstance(count, int) or not 0 <= count <= 100:
@@ -108,6 +114,8 @@ def _plates(value: Any, unit: Unit) -> dict[float, int]:
 
 
 def _one_rep_maxes(uow: Any, owner_id: int, value: Any) -> dict[str, float]:
+    if value is None:
+        return {}
     if not isinstance(value, Mapping):
         raise InvalidInput("one_rep_maxes_kg", "must map exercises to kilograms")
     result: dict[str, float] = {}

@@ -8,6 +8,7 @@ from fitrec.catalog import Catalog, default_catalog
 from fitrec.domain.exercises import Exercise, LoadKind, Mechanic, slugify
 from fitrec.domain.muscles import Muscle
 from fitrec.services.errors import Conflict, InvalidInput, NotFound
+from fitrec.services.validation import check_notation_name
 
 if TYPE_CHECKING:
     from fitrec.services.unit_of_work import UnitOfWork, UowFactory
@@ -81,9 +82,7 @@ def add_custom_exercise(
     needs_review: bool = False,
 ) -> Exercise:
     """Add an exercise of the owner's own beside the catalogue."""
-    clean = name.strip()
-    if not clean:
-        raise InvalidInput("name", "must not be empty")
+    clean = check_notation_name(name, "name", kind="exercise")
     try:
         mech = Mechanic(mechanic)
     except ValueError:

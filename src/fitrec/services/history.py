@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from fitrec.catalog.loading import default_catalog
 from fitrec.domain.sessions import PerformedSet, Session
 from fitrec.interchange.sanity import implausible_duration, implausible_set
-from fitrec.services.errors import InvalidInput, NotFound
+from fitrec.services.errors import Conflict, NotFound
 from fitrec.services.unit_of_work import UowFactory
 
 
@@ -142,12 +142,10 @@ def confirm_session(
             finished_at = finished_at.replace(tzinfo=UTC)  # as the store reads naive times
         end = finished_at or stored.finished_at
         if end is None:
-            raise InvalidInput("finished_at", "the session has no end time: give the real one")
+            raise Conflict("the session has no end time: give the real one", field="finished_at")
         if end <= stored.started_at:
-            raise InvalidInput(
-                "finished_at",
-                f"must be after the start ({stored.started_at.isoformat(timespec='minutes')})",
-            )
+            start = stored.started_at.isoformat(timespec="minutes")
+            raise Conflict(f"the end must be after the start ({start})", field="finished_at")
         if finished_at is None and not stored.flagged:
             return stored
         # Storing the end time the lifter stands by settles the flag on the duration.

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from fitrec.domain.exercises import Exercise
-from fitrec.domain.sessions import Session, SetType
+from fitrec.domain.sessions import PerformedSet, Session, SetType
 from fitrec.domain.units import Unit, convert, to_kg
 from fitrec.interchange.detect import check_format, detect
 from fitrec.interchange.model import (
@@ -24,6 +24,7 @@ from fitrec.interchange.names import dump_mapping
 from fitrec.interchange.native import NativeDocument, load_native, session_to_dict
 from fitrec.interchange.reading import read_foreign
 from fitrec.interchange.tabular import decode
+from fitrec.services import validation as check
 from fitrec.services.errors import InvalidInput
 from fitrec.services.exercises import catalog_for
 from fitrec.services.exports import profile_from_dict
@@ -158,6 +159,38 @@ def _summarise(
     )
 
 
+def _checked(sessions: list[Session]) -> list[Session]:
+    """Every session as the API would accept it, else InvalidInput saying which and why.
+
+    Both databases then store the same text, and a weight the API refuses (negative,
+    1e300) is never stored or exported.
+    """
+    for number, session in enumerate(sessions, start=1):
+        where = f"session {number} ({session.started_at:%Y-%m-%d %H:%M})"
+        try:
+            for field_name in ("workout_name", "program_name"):
+                value = getattr(session, field_name)
+                if value is not None:
+                    setattr(session, field_name, check.check_name(value, field_name))
+            session.note = check.check_note(session.note)
+            for index, performed in enumerate(session.sets, start=1):
+                _check_set(performed, f"set {index}")
+            for index, item in enumerate(session.feedback, start=1):
+                item.note = check.check_note(item.note, f"feedback {index} note")
+        except InvalidInput as error:
+            raise InvalidInput("file", f"{where}: {error.field}: {error.message}") from None
+    return sessions
+
+
+def _check_set(performed: PerformedSet, where: str) -> None:
+    check.check_weight(performed.weight, performed.unit, f"{where} weight")
+    check.check_reps(performed.reps, f"{where} reps")
+    check.check_rpe(performed.rpe, f"{where} rpe")
+    check.check_rir(performed.rir, f"{where} rir")
+    check.check_rest(performed.rest_before_s, f"{where} rest")
+    performed.note = check.check_note(performed.note, f"{where} note")
+
+
 def _new_sessions(uow: UnitOfWork, owner_id: int, sessions: list[Session]) -> list[Session]:
     """Sessions not yet stored: their import key (or native id) is unknown to the owner."""
     known = uow.sessions.import_keys(owner_id)
@@ -219,7 +252,10 @@ def import_file(
     Personal rows a file carries (JEFIT's bodyweight and birth date) are imported only
     `with_profile`.
     """
-    text = decode(data.read_bytes() if isinstance(data, Path) else data)
+    raw = data.read_bytes() if isinstance(data, Path) else data
+    if not raw:
+        raise InvalidInput("file", "the file is empty")
+    text = decode(raw)
     try:
         chosen_unit = Unit.parse(unit) if isinstance(unit, str) else unit
     except ValueError as exc:
@@ -281,7 +317,7 @@ def _store_batch(
     dry_run: bool,
     notes: list[str] | None = None,
 ) -> ImportResult:
-    fresh = _new_sessions(uow, owner_id, batch.sessions)
+    fresh = _new_sessions(uow, owner_id, _checked(batch.sessions))
     used = {p.exercise_slug for s in fresh for p in s.sets}
     if dry_run:
         customs = _count_new_customs(uow, owner_id, batch.custom_exercises, used)
@@ -368,7 +404,7 @@ def _import_native(
                 if item.get("id"):
                     program_ids[str(item["id"])] = new_id
         incoming = [_native_copy(session, program_ids) for session in document.sessions]
-        fresh = _new_sessions(uow, owner_id, incoming)
+        fresh = _new_sessions(uow, owner_id, _checked(incoming))
         if not dry_run:
             uow.sessions.add_many(owner_id, fresh)
             uow.commit()

@@ -8,7 +8,12 @@ from fitrec.services.exercises import catalog_for
 from fitrec.services.linting import resolve_program
 from fitrec.services.models import ProgramRecord, ProgramSummary
 from fitrec.services.unit_of_work import UnitOfWork, UowFactory
-from fitrec.services.validation import MAX_NAME
+from fitrec.services.validation import (
+    MAX_NAME,
+    check_notation_name,
+    check_optional_name,
+    check_text,
+)
 from fitrec.textformat import NotationError, format_program, parse_program
 
 MAX_TEXT = 200_000
@@ -16,10 +21,9 @@ MAX_TEXT = 200_000
 
 def parse_text(text: str) -> Program:
     """Parse program notation; a syntax error becomes InvalidInput on `text` with line:column."""
-    if not isinstance(text, str) or not text.strip():
+    check_text(text, "text", max_length=MAX_TEXT, multiline=True)
+    if not text.strip():
         raise InvalidInput("text", "the program text is empty")
-    if len(text) > MAX_TEXT:
-        raise InvalidInput("text", f"the program text is longer than {MAX_TEXT} characters")
     try:
         program = parse_program(text)
     except NotationError as error:
@@ -91,9 +95,10 @@ def clone_program(
     with make_uow() as uow:
         source = find_program(uow, owner_id, program_id)
         program = source.program
-        name = (new_name or "").strip() or _copy_name(uow, owner_id, program.name)
-        if len(name) > MAX_NAME:
-            raise InvalidInput("name", f"must be at most {MAX_NAME} characters")
+        given = check_optional_name(new_name, "name")
+        name = (
+            check_notation_name(given, "name") if given else _copy_name(uow, owner_id, program.name)
+        )
         _check_free_name(uow, owner_id, name)
         program.name = name
         new_id = uow.programs.add(owner_id, program, template=source.template)

@@ -34,6 +34,11 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
+def _aware(moment: datetime) -> datetime:
+    # The store reads times back naive on SQLite; they are UTC.
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
 def start_session(
     make_uow: UowFactory,
     owner_id: int,
@@ -46,6 +51,8 @@ def start_session(
 
     A program's session gets its targets now, stored with it: they never move after.
     """
+    if started_at is not None:
+        check.check_instant(started_at, "started_at")
     with make_uow() as uow:
         program_id = program_name = workout_name = None
         targets: list[Target] = []
@@ -278,10 +285,14 @@ def finish_session(
         check.check_scale(f.exhaustion, f"feedback[{i}].exhaustion")
         check.check_note(f.note, f"feedback[{i}].note")
     clean_note = check.check_note(note)
+    end = finished_at or _now()
     with make_uow() as uow:
         session = _session(uow, owner_id, session_id)
         if session.finished_at is not None:
             raise Conflict(f"session {session.id} is already finished", field="session")
+        if _aware(end) <= _aware(session.started_at):
+            start = session.started_at.isoformat(timespec="minutes")
+            raise Conflict(f"session {session.id} starts after now ({start})", field="session")
         for i, f in enumerate(items):
             label = f.block_label.strip().upper()
             _check_block(uow, owner_id, session, label, f"feedback[{i}].block_label")
@@ -289,9 +300,7 @@ def finish_session(
             uow.sessions.save_feedback(
                 owner_id, session.row_id, replace(f, block_label=f.block_label.strip().upper())
             )
-        uow.sessions.finish(
-            owner_id, session.row_id, finished_at=finished_at or _now(), note=clean_note
-        )
+        uow.sessions.finish(owner_id, session.row_id, finished_at=end, note=clean_note)
         if session.program_id is not None and session.workout_name:
             following = _targets_in(uow, owner_id, session.program_id, session.workout_name)
             uow.sessions.save_next_targets(owner_id, session.row_id, following)

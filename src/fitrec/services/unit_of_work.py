@@ -315,8 +315,10 @@ class AuthRepository(Protocol):
         """Remember a failed log-in for `key` (an account or an address)."""
         ...
 
-    def login_failures(self, key: str, since: datetime) -> tuple[int, datetime | None]:
-        """How many failures `key` had since `since`, and the oldest of them."""
+    def login_failures(
+        self, key: str, since: datetime
+    ) -> tuple[int, datetime | None, datetime | None]:
+        """How many failures `key` had since `since`, the oldest and the latest of them."""
         ...
 
 

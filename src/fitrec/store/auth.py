@@ -145,11 +145,13 @@ class SqlAuthRepository:
         """Remember a failed log-in for `key` (an account or an address)."""
         self._db.execute(insert(L).values(key=key, at=to_db(at)))
 
-    def login_failures(self, key: str, since: datetime) -> tuple[int, datetime | None]:
-        """How many failures `key` had since `since`, and the oldest of them."""
+    def login_failures(
+        self, key: str, since: datetime
+    ) -> tuple[int, datetime | None, datetime | None]:
+        """How many failures `key` had since `since`, the oldest and the latest of them."""
         row = self._db.execute(
-            select(func.count(), func.min(L.c.at)).where(
+            select(func.count(), func.min(L.c.at), func.max(L.c.at)).where(
                 and_(L.c.key == key, L.c.at > to_db(since))
             )
         ).one()
-        return int(row[0]), from_db(row[1])
+        return int(row[0]), from_db(row[1]), from_db(row[2])

@@ -60,7 +60,9 @@ def signup(
 
     check_form_token(request, None, csrf)
     try:
-        owner_id = accounts.sign_up(factory, email, password)
+        owner_id = accounts.sign_up(
+            factory, email, password, request.client.host if request.client else None
+        )
     except ServiceError as error:
         return render(
             request, "signup.html", status_code=422, nav="signup", email=email, error=str(error)

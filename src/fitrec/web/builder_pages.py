@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fitrec.services.errors import ServiceError
 from fitrec.services.unit_of_work import UowFactory
 from fitrec.web.auth import CSRF_FIELD, Viewer, check_form_token, require_viewer
-from fitrec.web.deps import make_uow
+from fitrec.web.deps import make_uow, refusal
 from fitrec.web.rendering import render
 
 router = APIRouter(include_in_schema=False)
@@ -67,7 +67,7 @@ def copy_program(
         if template and "already have" in str(error):
             copied = programs.clone_program(factory, viewer.owner_id, template)
         else:
-            raise HTTPException(422, str(error)) from error
+            raise refusal(error) from error
     return RedirectResponse(f"/builder?program={copied.id}", status_code=303)
 
 

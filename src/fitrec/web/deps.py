@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from fastapi import Request
+from fastapi import HTTPException, Request
 
 if TYPE_CHECKING:
     from fitrec.config import Settings
@@ -30,3 +30,12 @@ def make_uow(request: Request) -> UowFactory:
 
         factory = state.web_uow_factory = uow_factory(app_settings(request))
     return factory
+
+
+def refusal(error: Exception) -> HTTPException:
+    """The HTTP answer of a form to a service error: 404 for what the lifter does not have
+    (another owner's ids included, so they reveal nothing), 409 for a conflict, else 422."""
+    from fitrec.services.errors import Conflict, NotFound
+
+    status = 404 if isinstance(error, NotFound) else 409 if isinstance(error, Conflict) else 422
+    return HTTPException(status, str(error))

@@ -11,7 +11,7 @@ from fitrec.services.errors import ServiceError
 from fitrec.services.unit_of_work import UowFactory
 from fitrec.web import account_pages, builder_pages, cycle_pages, import_pages
 from fitrec.web.auth import CSRF_FIELD, Viewer, check_form_token, optional_viewer, require_viewer
-from fitrec.web.deps import make_uow
+from fitrec.web.deps import make_uow, refusal
 from fitrec.web.rendering import render
 
 router = APIRouter(include_in_schema=False)
@@ -65,15 +65,24 @@ def start_session(
             factory, viewer.owner_id, program=program, workout=workout or None
         )
     except ServiceError as error:
-        raise HTTPException(422, str(error)) from error
+        raise refusal(error) from error
     return _see_other(f"/workout/{opened.id}")
 
 
 @router.get("/workout/{session_id}", response_class=HTMLResponse, name="live_workout")
 def live_workout(
-    request: Request, session_id: Annotated[str, Path(pattern=SESSION_ID)], viewer: ViewerDep
+    request: Request,
+    session_id: Annotated[str, Path(pattern=SESSION_ID)],
+    viewer: ViewerDep,
+    factory: UowDep,
 ) -> HTMLResponse:
     """The live workout of a started session, driven by `live.js`."""
+    from fitrec.services import sessions
+
+    try:
+        sessions.get_session(factory, viewer.owner_id, session_id)
+    except ServiceError as error:
+        raise refusal(error) from error
     return render(
         request,
         "live.html",
@@ -152,7 +161,7 @@ def edit_set(
         else:
             sessions.correct_set(factory, viewer.owner_id, set_id, {"weight": weight, "reps": reps})
     except ServiceError as error:
-        raise HTTPException(422, str(error)) from error
+        raise refusal(error) from error
     return _see_other(f"/history/{session_id}")
 
 
@@ -172,3 +181,9 @@ def progress(request: Request, viewer: ViewerDep, factory: UowDep) -> HTMLRespon
         view=view.chart,
         data=view.chart.chart_data(),
     )
+
+
+@router.get("/api/v1/docs", response_class=HTMLResponse, name="api_docs")
+def api_docs(request: Request) -> HTMLResponse:
+    """The interactive API explorer (Swagger UI, served from the app's own files)."""
+    return render(request, "api_docs.html", openapi_url="/api/v1/openapi.json")
