@@ -31,12 +31,18 @@ system-deps:
 	@ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql; }
 	@test -x /usr/bin/chromium || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
 
-## web-assets: third-party browser files from the npm registry (pinned by package-lock.json)
+## web-assets: third-party browser files from the npm registry (pinned by package-lock.json),
+## the icons, the web app manifest and the Workbox service worker (web/build-assets.mjs)
 VENDOR := src/fitrec/web/static/vendor
+# The worker precaches our own static files by revision: rebuild it when one changes.
+OWN_STATIC := $(wildcard src/fitrec/web/static/*.js src/fitrec/web/static/*.css src/fitrec/web/static/*.svg)
 web-assets: $(VENDOR)/.stamp
 
-$(VENDOR)/.stamp: package.json package-lock.json
+node_modules/.stamp: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
+$(VENDOR)/.stamp: node_modules/.stamp web/build-assets.mjs $(OWN_STATIC)
 	npm run --silent vendor
 	touch $@
 

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import replace
-from typing import Any
+from typing import Any, TypeVar
 
 from fitrec.domain.programs import Level
 from fitrec.domain.units import Unit, to_kg
 from fitrec.services.errors import InvalidInput
-from fitrec.services.models import AthleteProfile
+from fitrec.services.models import AthleteProfile, EffortScale, Theme
 from fitrec.services.unit_of_work import UowFactory
 from fitrec.services.validation import MAX_WEIGHT_KG
+
+Choice = TypeVar("Choice", EffortScale, Theme)
 
 _FIELDS = {
     "unit",
@@ -21,6 +23,8 @@ _FIELDS = {
     "bar_weight",
     "plates",
     "one_rep_maxes_kg",
+    "effort_scale",
+    "theme",
 }
 
 
@@ -80,11 +84,23 @@ def update_profile(
             )
         if "plates" in changes:
             profile.plates = _plates(changes["plates"], profile.unit)
+        if "effort_scale" in changes:
+            profile.effort_scale = _choice(EffortScale, changes["effort_scale"], "effort_scale")
+        if "theme" in changes:
+            profile.theme = _choice(Theme, changes["theme"], "theme")
         if "one_rep_maxes_kg" in changes:
             profile.one_rep_maxes_kg = _one_rep_maxes(uow, owner_id, changes["one_rep_maxes_kg"])
         uow.profiles.save(owner_id, profile)
         uow.commit()
     return profile
+
+
+def _choice(kind: type[Choice], value: Any, field: str) -> Choice:
+    try:
+        return kind(value)
+    except ValueError:
+        allowed = " or ".join(member.value for member in kind)
+        raise InvalidInput(field, f"must be {allowed}, got {value!r}") from None
 
 
 def _plates(value: Any, unit: Unit) -> dict[float, int]:

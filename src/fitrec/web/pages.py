@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Path, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 
 from fitrec.services.errors import ServiceError
 from fitrec.services.unit_of_work import UowFactory
-from fitrec.web import account_pages, builder_pages, import_pages, live_api
+from fitrec.web import account_pages, builder_pages, import_pages, live_api, service_worker_file
 from fitrec.web.auth import CSRF_FIELD, Viewer, check_form_token, optional_viewer, require_viewer
 from fitrec.web.deps import make_uow
 from fitrec.web.rendering import render
@@ -43,6 +43,16 @@ def home(
     from fitrec.web.dashboard import dashboard
 
     return render(request, "dashboard.html", nav="home", **dashboard(factory, viewer.owner_id))
+
+
+@router.get("/sw.js", name="service_worker")
+def service_worker() -> Response:
+    """The service worker, at the root so it controls every page; always revalidated."""
+    path = service_worker_file()
+    if not path.is_file():
+        raise HTTPException(404, "service worker not built: run `make web-assets`")
+    # Browsers check for a new worker on navigation; no-cache makes a release show at once.
+    return FileResponse(path, media_type="text/javascript", headers={"Cache-Control": "no-cache"})
 
 
 @router.post("/sessions/start", name="start_workout")
