@@ -73,6 +73,10 @@ def test_no_serious_or_critical_axe_violation_on_any_page(
         page.goto(url + path.format(program=lifter.program_id, session=lifter.session_id))
         page.wait_for_load_state("networkidle")
         found[path] = axe_violations(page)
+    page.goto(url + f"/history/{lifter.session_id}")
+    page.get_by_role("button", name="Delete").first.click()
+    page.wait_for_selector("#doomed-set")
+    found["delete confirmation"] = axe_violations(page)
     assert {path: v for path, v in found.items() if v} == {}
 
 

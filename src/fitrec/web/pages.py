@@ -148,12 +148,19 @@ def edit_set(
     reps: Annotated[int, Form()],
     action: Annotated[str, Form()] = "save",
 ) -> Response:
-    """Correct a set's weight and reps, or delete it."""
+    """Correct a set's weight and reps, or delete it once the lifter has confirmed."""
     from fitrec.services import sessions
 
     check_form_token(request, viewer, csrf)
+    if action == "delete":
+        # The first press only asks: a confirmation page, no script needed.
+        context = _session_context(factory, viewer.owner_id, session_id)
+        chosen = next((s for s in context["session"].sets if s.id == set_id), None)
+        if chosen is None:
+            raise HTTPException(404, f"no set {set_id} in this session")
+        return render(request, "confirm_delete.html", nav="history_page", chosen=chosen, **context)
     try:
-        if action == "delete":
+        if action == "delete-confirmed":
             sessions.delete_set(factory, viewer.owner_id, set_id)
         else:
             sessions.correct_set(factory, viewer.owner_id, set_id, {"weight": weight, "reps": reps})
