@@ -129,3 +129,34 @@ def test_nothing_shifts_when_the_rest_timer_starts_and_counts(
     )
     assert timer.bounding_box() == before
     assert phone.locator("#rest-panel").bounding_box()["y"] == top
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_screenshots_of_each_gym_screen_light_and_dark(
+    live_server: LiveServer, browser: Any, scheme: str
+) -> None:
+    url = live_server.url
+    context = browser.new_context(viewport=PHONE, color_scheme=scheme)
+    page = context.new_page()
+    try:
+        lifter = lifter_with_a_session(page, url, finish=False)
+        shots = {
+            "today": "/",
+            "settings": "/settings",
+            "live-set": f"/workout/{lifter.session_id}",
+            "session": f"/history/{lifter.session_id}",
+        }
+        for name, path in shots.items():
+            page.goto(url + path)
+            page.wait_for_load_state("networkidle")
+            assert paper(page) == (DARK_PAPER if scheme == "dark" else LIGHT_PAPER)
+            for width, height in ((390, 844), (1280, 800)):
+                page.set_viewport_size({"width": width, "height": height})
+                page.screenshot(path=str(SCREENSHOTS / f"{name}-{scheme}-{width}x{height}.png"))
+            page.set_viewport_size(PHONE)
+        page.goto(url + f"/history/{lifter.session_id}")
+        page.get_by_role("button", name="Delete").first.click()
+        page.wait_for_selector("#doomed-set")
+        page.screenshot(path=str(SCREENSHOTS / f"delete-confirm-{scheme}-390x844.png"))
+    finally:
+        context.close()
