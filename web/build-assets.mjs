@@ -82,11 +82,18 @@ async function serviceWorker() {
     importScripts: ["/static/sw-extra.js"],
     runtimeCaching: [
       {
-        // Today and the live workout: the network when there is one, else the last copy.
-        urlPattern: ({ request, url }) =>
-          request.mode === "navigate" && (url.pathname === "/" || url.pathname.startsWith("/workout/")),
+        // Today: the network when there is one (it changes with every finished workout),
+        // else the last copy.
+        urlPattern: ({ request, url }) => request.mode === "navigate" && url.pathname === "/",
         handler: "NetworkFirst",
-        options: { cacheName: "fitrec-pages", networkTimeoutSeconds: 4, expiration: { maxEntries: 20 } },
+        options: { cacheName: "fitrec-pages", networkTimeoutSeconds: 4, expiration: { maxEntries: 5 } },
+      },
+      {
+        // The live workout's page is a shell that reads the session itself: the cached copy
+        // at once, refreshed behind it for the next visit.
+        urlPattern: ({ request, url }) => request.mode === "navigate" && url.pathname.startsWith("/workout/"),
+        handler: "StaleWhileRevalidate",
+        options: { cacheName: "fitrec-pages", expiration: { maxEntries: 20 } },
       },
       {
         // The current session's data, read by the live page.

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import struct
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -39,6 +40,16 @@ def test_the_manifest_starts_at_today_standalone_with_icons_made_from_the_svg() 
         assert icon["sizes"] == f"{width}x{height}"
         sizes.add((width, icon["purpose"]))
     assert {(192, "any"), (512, "any"), (512, "maskable")} <= sizes
+
+
+def eventually(page: Any, promise: str, seconds: float = 5) -> bool:
+    """Whether the page's promise expression resolves truthy within `seconds` (polled)."""
+    deadline = time.monotonic() + seconds
+    while not page.evaluate(promise):
+        if time.monotonic() > deadline:
+            return False
+        page.wait_for_timeout(100)
+    return True
 
 
 def wait_controlled(page: Any) -> None:
@@ -115,3 +126,16 @@ def test_a_waiting_new_worker_offers_a_reload_that_hands_over(
     state = page.evaluate("navigator.serviceWorker.getRegistration().then((r) => !!r.waiting)")
     assert state is False
     assert page.locator("#update-banner").is_hidden()
+
+
+def test_logging_out_forgets_the_cached_pages(live_server: LiveServer, web: BrowserPage) -> None:
+    page, url = web.page, live_server.url
+    lifter = lifter_with_a_session(page, url, finish=False)
+    wait_controlled(page)
+    page.goto(url + f"/workout/{lifter.session_id}")
+    cached = f"caches.match('/workout/{lifter.session_id}').then(Boolean)"
+    assert eventually(page, cached)
+    page.locator(".nav-menu summary").click()
+    page.get_by_role("button", name="Log out").click()
+    page.wait_for_url(url + "/")
+    assert eventually(page, f"{cached}.then((found) => !found)")

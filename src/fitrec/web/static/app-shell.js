@@ -15,6 +15,14 @@ function offerReload(wb) {
   }, { once: true });
 }
 
+// Logging out forgets the signed-in pages the worker cached (queued writes stay queued).
+const PRIVATE_CACHES = ["fitrec-pages", "fitrec-session"];
+for (const form of document.querySelectorAll("form[action$='/logout']")) {
+  form.addEventListener("submit", () => {
+    if ("caches" in window) PRIVATE_CACHES.forEach((name) => caches.delete(name));
+  });
+}
+
 if ("serviceWorker" in navigator && document.documentElement.dataset.sw) {
   const wb = new Workbox(document.documentElement.dataset.sw, { scope: "/" });
   wb.addEventListener("waiting", () => offerReload(wb));
