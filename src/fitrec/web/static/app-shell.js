@@ -23,8 +23,9 @@ for (const form of document.querySelectorAll("form[action$='/logout']")) {
   });
 }
 
-if ("serviceWorker" in navigator && document.documentElement.dataset.sw) {
-  const wb = new Workbox(document.documentElement.dataset.sw, { scope: "/" });
+const workerUrl = document.querySelector('meta[name="service-worker"]')?.content;
+if ("serviceWorker" in navigator && workerUrl) {
+  const wb = new Workbox(workerUrl, { scope: "/" });
   wb.addEventListener("waiting", () => offerReload(wb));
   wb.register().catch(() => {
     // No worker (private mode, http on a LAN address): the site still works online.
