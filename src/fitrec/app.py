@@ -18,6 +18,7 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
     from fitrec.api.factory import API_PREFIX, install_api
 
     settings = settings or get_settings()
+    bootstrap.ensure_secret_key(settings)
     if migrate:
         bootstrap.upgrade_database(settings.database_url)
     app = FastAPI(

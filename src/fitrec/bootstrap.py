@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import getpass
+import os
+import secrets
 import threading
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fitrec.config import Settings, get_settings, normalize_database_url
@@ -12,6 +15,8 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
     from fitrec.services.unit_of_work import UowFactory
+
+SECRET_KEY_FILE = "secret_key"
 
 _engines: dict[str, Engine] = {}
 _lock = threading.Lock()
@@ -48,6 +53,45 @@ def uow_factory(settings: Settings | None = None, *, url: str | None = None) -> 
         return SqlUnitOfWork(engine, read_only=read_only)
 
     return make
+
+
+def ensure_secret_key(settings: Settings) -> str:
+    """The secret key: FITREC_SECRET_KEY, else the data dir's `secret_key`, made once (mode 600).
+
+    Sets `settings.secret_key`. Several instances on one data dir share the file (the
+    first creates it, the others read it); instances on several machines take the key
+    from the environment. A read-only data dir still starts, with a key for this process.
+    """
+    if settings.secret_key:
+        return settings.secret_key
+    path = settings.data_dir / SECRET_KEY_FILE
+    try:
+        settings.ensure_data_dir()
+        key = path.read_text(encoding="utf-8").strip() if path.exists() else ""
+        if not key:
+            key = _create_secret_key(path)
+    except OSError:
+        key = secrets.token_urlsafe(48)
+    settings.secret_key = key
+    return key
+
+
+def _create_secret_key(path: Path) -> str:
+    """Write a new key to `path` whole, or read the one another process wrote first."""
+    key = secrets.token_urlsafe(48)
+    draft = path.with_name(f".{path.name}.{os.getpid()}")
+    # Readable by the owner only (it signs web sessions), and linked into place in one
+    # step so that another instance starting at once never reads half a key.
+    fd = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(key)
+    try:
+        os.link(draft, path)
+    except FileExistsError:
+        key = path.read_text(encoding="utf-8").strip()
+    finally:
+        draft.unlink()
+    return key
 
 
 def upgrade_database(url: str | None = None) -> None:

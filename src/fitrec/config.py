@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import secrets
 from functools import lru_cache
 from pathlib import Path
 
@@ -11,7 +10,6 @@ from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 MIB = 1024 * 1024
-SECRET_KEY_FILE = "secret_key"
 
 
 def default_data_dir() -> Path:
@@ -35,7 +33,11 @@ def sqlite_url(path: Path) -> str:
 
 
 class Settings(BaseSettings):
-    """Where the data lives and the limits of the app."""
+    """Where the data lives and the limits of the app; reading them has no side effects.
+
+    `secret_key` comes from FITREC_SECRET_KEY (give every instance the same one), else
+    `bootstrap.ensure_secret_key` reads or creates it in the data dir at start-up.
+    """
 
     model_config = SettingsConfigDict(env_prefix="FITREC_", extra="ignore")
 
@@ -52,33 +54,12 @@ class Settings(BaseSettings):
             self.database_url = normalize_database_url(self.database_url)
         else:
             self.database_url = sqlite_url(self.data_dir / "fitrec.db")
-        if not self.secret_key:
-            try:
-                self.resolved_secret_key()
-            except OSError:
-                # A read-only data dir still runs; web sessions then last one process.
-                self.secret_key = secrets.token_urlsafe(48)
         return self
 
     def ensure_data_dir(self) -> Path:
         """Create the data directory if needed and return it."""
         self.data_dir.mkdir(parents=True, exist_ok=True)
         return self.data_dir
-
-    def resolved_secret_key(self) -> str:
-        """The secret key: from the environment, else generated once and kept in the data dir."""
-        if self.secret_key:
-            return self.secret_key
-        path = self.ensure_data_dir() / SECRET_KEY_FILE
-        if path.exists():
-            self.secret_key = path.read_text(encoding="utf-8").strip()
-        else:
-            self.secret_key = secrets.token_urlsafe(48)
-            # Created readable by the owner only: it signs web sessions.
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(self.secret_key)
-        return self.secret_key
 
 
 @lru_cache(maxsize=1)

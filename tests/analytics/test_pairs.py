@@ -2,8 +2,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from fitrec.analytics.history import Pair, session_pairs
+from fitrec.analytics.history import Pair, lookup_from, session_pairs
 from fitrec.analytics.pairs import pair_series
+from fitrec.catalog import default_catalog
 from fitrec.domain.sessions import Feedback, Session, SetType
 from tests.analytics.builders import LOOKUP, s, session
 
@@ -50,3 +51,11 @@ def test_pair_volume_beside_feedback_over_time() -> None:
     assert [p.pump for p in chest] == [3, 5]
     assert chest[0].exhaustion == 4
     assert series[LEGS][0].pump is None
+
+
+def test_a_compound_then_an_isolation_for_another_muscle_is_not_a_pair() -> None:
+    # Bench press then pushdowns: the triceps only assist the press, so no post-exhaust.
+    mismatched = session(0, s("barbell-bench-press", 100, 8), s("cable-pushdown", 30, 15))
+    lookup = lookup_from(default_catalog())
+    assert session_pairs(mismatched, lookup) == {}
+    assert pair_series([mismatched], lookup) == {}

@@ -9,7 +9,7 @@ import pytest
 from fitrec.catalog import Catalog
 from fitrec.domain.units import Unit
 from fitrec.interchange.model import InterchangeError
-from fitrec.interchange.names import NameResolver, dump_mapping, load_mapping, slugify
+from fitrec.interchange.names import NameResolver, dump_mapping, load_mapping
 from fitrec.interchange.reading import read_foreign
 from tests.interchange.conftest import fixture_text
 
@@ -59,6 +59,6 @@ def test_a_mapping_to_an_unknown_slug_is_an_error(catalog: Catalog) -> None:
         load_mapping("{nope")
 
 
-def test_slugs_of_odd_names() -> None:
-    assert slugify("Jefferson Curl (DB) 💪") == "jefferson-curl-db"
-    assert slugify("深蹲") == "exercise"
+def test_an_unknown_name_and_a_custom_exercise_get_the_same_slug(catalog: Catalog) -> None:
+    resolver = NameResolver(catalog)
+    assert resolver.resolve("Jefferson Curl (DB) 💪").slug == "custom-jefferson-curl-db"

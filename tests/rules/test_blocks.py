@@ -1,6 +1,6 @@
-from fitrec.catalog.pairing import shared_prime_movers
+from fitrec.domain.pairs import block_kind, shared_prime_movers
 from fitrec.domain.programs import Block, Intent, Workout
-from fitrec.rules.blocks import classify, muscle_list, resolve_block
+from fitrec.rules.blocks import muscle_list, resolve_block
 from tests.rules.helpers import TinyCatalog, entry, rx
 
 CAT = TinyCatalog()
@@ -11,20 +11,20 @@ def ex(slug: str):
 
 
 def test_compound_then_isolation_for_a_prime_mover_is_post_exhaust() -> None:
-    assert classify(ex("barbell-bench-press"), (ex("cable-fly"),)) is Intent.POST_EXHAUST
-    assert classify(ex("overhead-press"), (ex("lateral-raise"),)) is Intent.POST_EXHAUST
+    assert block_kind((ex("barbell-bench-press"), ex("cable-fly"))) is Intent.POST_EXHAUST
+    assert block_kind((ex("overhead-press"), ex("lateral-raise"))) is Intent.POST_EXHAUST
 
 
 def test_isolation_then_compound_is_pre_exhaust() -> None:
-    assert classify(ex("leg-extension"), (ex("barbell-squat"),)) is Intent.PRE_EXHAUST
+    assert block_kind((ex("leg-extension"), ex("barbell-squat"))) is Intent.PRE_EXHAUST
 
 
 def test_mismatched_or_long_blocks_are_other_supersets() -> None:
-    assert classify(ex("barbell-bench-press"), (ex("cable-pushdown"),)) is Intent.SUPERSET
-    assert classify(ex("overhead-press"), (ex("rear-delt-fly"),)) is Intent.SUPERSET
+    assert block_kind((ex("barbell-bench-press"), ex("cable-pushdown"))) is Intent.SUPERSET
+    assert block_kind((ex("overhead-press"), ex("rear-delt-fly"))) is Intent.SUPERSET
     three = (ex("cable-fly"), ex("cable-fly"))
-    assert classify(ex("barbell-bench-press"), three) is Intent.SUPERSET
-    assert classify(ex("barbell-squat"), ()) is Intent.STRAIGHT
+    assert block_kind((ex("barbell-bench-press"), *three)) is Intent.SUPERSET
+    assert block_kind((ex("barbell-squat"),)) is Intent.STRAIGHT
 
 
 def test_synergists_do_not_count_as_shared() -> None:

@@ -1,7 +1,7 @@
 from fitrec.domain.programs import Level
 from fitrec.rules import lint_program
 from fitrec.rules.finding import Severity
-from fitrec.rules.pairing import isolations_for
+from fitrec.rules.pairing import isolation_names
 from tests.rules.helpers import TinyCatalog, pair, program, single
 
 CAT = TinyCatalog()
@@ -79,5 +79,5 @@ def test_isolation_block_before_compound_block_is_pre_exhaust() -> None:
 
 
 def test_suggestions_put_the_article_isolations_first() -> None:
-    assert isolations_for(CAT.get("barbell-bench-press"), CAT) == ["Dumbbell Fly", "Cable Fly"]
-    assert isolations_for(CAT.get("overhead-press"), CAT, 1) == ["Lateral Raise"]
+    assert isolation_names(CAT.get("barbell-bench-press"), CAT) == ["Dumbbell Fly", "Cable Fly"]
+    assert isolation_names(CAT.get("overhead-press"), CAT, 1) == ["Lateral Raise"]

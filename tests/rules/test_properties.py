@@ -4,7 +4,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fitrec.catalog import default_catalog
-from fitrec.catalog.pairing import is_valid_pair
+from fitrec.domain.pairs import is_post_exhaust
 from fitrec.domain.programs import (
     Block,
     Entry,
@@ -47,7 +47,7 @@ def two(first: str, second: str) -> Program:
 def test_pairing_error_exactly_when_the_pair_is_invalid(compound, isolation) -> None:
     found = lint_program(two(compound.name, isolation.name), CATALOG)
     codes = {f.code for f in found}
-    assert ("pairing" in codes) == (not is_valid_pair(compound, isolation))
+    assert ("pairing" in codes) == (not is_post_exhaust(compound, isolation))
     if "pairing" in codes:
         assert "pair it with" in next(f.fix for f in found if f.code == "pairing")
 

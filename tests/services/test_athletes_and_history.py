@@ -98,6 +98,11 @@ def test_custom_exercise_can_be_logged(make_uow, owner_id: int, other_owner_id: 
             make_uow, owner_id, name="X", mechanic="compound", prime_movers=["pecs"]
         )
     assert error.value.field == "prime_movers[0]"
+    # The same slug an import gives the name: accents folded, symbols dropped.
+    odd = exercises.add_custom_exercise(
+        make_uow, owner_id, name="Café Curl (DB) 💪", mechanic="isolation", prime_movers=["biceps"]
+    )
+    assert odd.slug == "custom-cafe-curl-db"
     with pytest.raises(NotFound):
         exercises.delete_custom_exercise(make_uow, other_owner_id, made.slug)
 

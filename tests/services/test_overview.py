@@ -105,7 +105,7 @@ def _cached(make_uow: Any, owner_id: int, key: str = OVERVIEW_KEY) -> str | None
 
 
 def test_a_cached_overview_equals_a_fresh_one(make_uow: Any, trained: int) -> None:
-    first = analytics.overview(make_uow, trained)
+    first = overview(make_uow, trained)
     assert _cached(make_uow, trained) is not None
     second = overview(make_uow, trained)
     assert first == second == _fresh(make_uow, trained)

@@ -5,8 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
-from fitrec.config import Settings, normalize_database_url
+from fitrec.app import create_app
+from fitrec.bootstrap import ensure_secret_key
+from fitrec.cli.main import app as cli_app
+from fitrec.config import Settings, get_settings, normalize_database_url
 
 
 def test_default_database_is_a_file_in_the_data_dir(
@@ -44,12 +48,46 @@ def test_postgres_urls_are_rewritten_for_psycopg(given: str, expected: str) -> N
     assert normalize_database_url(given) == expected
 
 
+def test_reading_settings_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FITREC_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.delenv("FITREC_SECRET_KEY", raising=False)
+    assert Settings().secret_key == ""
+    assert not (tmp_path / "data").exists()
+
+
 def test_secret_key_is_generated_once_and_kept(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("FITREC_DATA_DIR", str(tmp_path))
     monkeypatch.delenv("FITREC_SECRET_KEY", raising=False)
-    first = Settings().secret_key
+    first = ensure_secret_key(Settings())
     assert len(first) >= 32
-    assert Settings().secret_key == first
+    assert ensure_secret_key(Settings()) == first
     assert (tmp_path / "secret_key").stat().st_mode & 0o077 == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["secret_key"]
+
+
+def test_the_environment_gives_every_instance_the_same_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FITREC_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("FITREC_SECRET_KEY", "shared-by-every-instance")
+    assert ensure_secret_key(Settings()) == "shared-by-every-instance"
+    assert not (tmp_path / "secret_key").exists()
+
+
+def test_app_start_and_db_upgrade_make_the_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("FITREC_SECRET_KEY", raising=False)
+    create_app(Settings(data_dir=tmp_path / "app"))
+    assert (tmp_path / "app" / "secret_key").exists()
+    monkeypatch.setenv("FITREC_DATA_DIR", str(tmp_path / "cli"))
+    monkeypatch.delenv("FITREC_DATABASE_URL", raising=False)
+    get_settings.cache_clear()
+    try:
+        result = CliRunner().invoke(cli_app, ["db", "upgrade"])
+    finally:
+        get_settings.cache_clear()
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "cli" / "secret_key").exists()

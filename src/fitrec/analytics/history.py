@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from fitrec.domain.exercises import Exercise
+from fitrec.domain.pairs import logged_pair
 from fitrec.domain.sessions import PerformedSet, Session, SetType
 
 ExerciseLookup = Callable[[str], "Exercise | None"]
@@ -87,10 +88,10 @@ class Pair:
 
 
 def session_pairs(session: Session, lookup: ExerciseLookup) -> dict[str, Pair]:
-    """The pairs of a session by block label: a compound and an isolation in one block.
+    """The post-exhaust pairs of a session by block label (see `domain.pairs.logged_pair`).
 
-    Within a block the first compound and the first isolation that follows it form the
-    pair; blocks without both are not pairs.
+    A block's exercises are taken in the order first done; a compound followed by an
+    isolation for another muscle is a superset, not a pair.
     """
     firsts: dict[str, list[str]] = {}
     for performed in session.sets:
@@ -102,16 +103,11 @@ def session_pairs(session: Session, lookup: ExerciseLookup) -> dict[str, Pair]:
             slugs.append(performed.exercise_slug)
     pairs: dict[str, Pair] = {}
     for label, slugs in firsts.items():
-        compound: str | None = None
-        for slug in slugs:
-            exercise = lookup(slug)
-            if exercise is None:
-                continue
-            if exercise.is_compound and compound is None:
-                compound = slug
-            elif exercise.is_isolation and compound is not None:
-                pairs[label] = Pair(compound, slug)
-                break
+        if len(slugs) < 2:
+            continue
+        found = logged_pair([lookup(slug) for slug in slugs])
+        if found is not None:
+            pairs[label] = Pair(slugs[found[0]], slugs[found[1]])
     return pairs
 
 

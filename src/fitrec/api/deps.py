@@ -27,18 +27,18 @@ async def uow_factory(request: Request) -> UowFactory:
     return make
 
 
-def current_owner(
-    request: Request,
-    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
-    _cookie: Annotated[str | None, Depends(session_cookie)],
-) -> int:
-    """The owner a bearer token or a web session (checked by the middleware) authenticates."""
-    if credentials is not None:
-        owner = accounts.owner_of_token(request.app.state.make_uow, credentials.credentials)
-        if owner is None:
-            raise invalid_token()
-        return owner
-    if request.headers.get("authorization"):
+def _credential(request: Request) -> str | int:
+    """The bearer token sent, else the web session's owner; the one place a caller gets 401.
+
+    The header is read as `HTTPBearer` reads it; the web session was checked by the
+    middleware, which left its owner on the request.
+    """
+    authorization = request.headers.get("authorization")
+    if authorization:
+        scheme, _, credentials = authorization.partition(" ")
+        credentials = credentials.strip()
+        if scheme.lower() == "bearer" and credentials:
+            return credentials
         raise HTTPException(
             401, "use an Authorization: Bearer token", headers={"WWW-Authenticate": "Bearer"}
         )
@@ -50,6 +50,21 @@ def current_owner(
             headers={"WWW-Authenticate": "Bearer"},
         )
     return int(owner_id)
+
+
+def current_owner(
+    request: Request,
+    _bearer: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
+    _cookie: Annotated[str | None, Depends(session_cookie)],
+) -> int:
+    """The owner a bearer token or a web session authenticates (the schemes show in OpenAPI)."""
+    found = _credential(request)
+    if isinstance(found, str):
+        owner = accounts.owner_of_token(request.app.state.make_uow, found)
+        if owner is None:
+            raise invalid_token()
+        return owner
+    return found
 
 
 async def current_caller(request: Request) -> accounts.Caller:
@@ -57,26 +72,10 @@ async def current_caller(request: Request) -> accounts.Caller:
 
     For hot write paths: the use case checks the token in its own transaction (a revoked
     token is refused there just as surely), saving a transaction and a thread hop. The
-    header is read here as `HTTPBearer` reads it, without its two sub-dependencies per
-    request; the route declares the same security in OpenAPI with `SIGNED_IN`.
+    route declares the same security in OpenAPI with `SIGNED_IN`.
     """
-    authorization = request.headers.get("authorization")
-    if authorization:
-        scheme, _, credentials = authorization.partition(" ")
-        credentials = credentials.strip()
-        if scheme.lower() == "bearer" and credentials:
-            return accounts.BearerToken(credentials)
-        raise HTTPException(
-            401, "use an Authorization: Bearer token", headers={"WWW-Authenticate": "Bearer"}
-        )
-    owner_id = getattr(request.state, "owner_id", None)
-    if owner_id is None:
-        raise HTTPException(
-            401,
-            "sign in: send Authorization: Bearer <token> or the session cookie",
-            headers={"WWW-Authenticate": "Bearer"},
-        )
-    return int(owner_id)
+    found = _credential(request)
+    return accounts.BearerToken(found) if isinstance(found, str) else found
 
 
 # The OpenAPI security of a route that authenticates with `current_caller`: the same

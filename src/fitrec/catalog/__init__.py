@@ -8,7 +8,6 @@ from fitrec.catalog.loading import (
     exercise_to_record,
     load_exercises,
 )
-from fitrec.catalog.pairing import is_valid_pair, isolations_for, shared_prime_movers
 
 __all__ = [
     "Catalog",
@@ -18,8 +17,5 @@ __all__ = [
     "default_catalog",
     "exercise_from_record",
     "exercise_to_record",
-    "is_valid_pair",
-    "isolations_for",
     "load_exercises",
-    "shared_prime_movers",
 ]

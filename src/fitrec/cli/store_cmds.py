@@ -228,15 +228,19 @@ def programs_delete(
 
 @db_app.command("upgrade")
 def db_upgrade() -> None:
-    """Apply the database migrations (also done on first use).
+    """Apply the database migrations (also done on first use) and make the secret key.
+
+    The key is kept in the data dir unless FITREC_SECRET_KEY gives it.
 
     Example: fitrec db upgrade
     """
     from fitrec import bootstrap
     from fitrec.config import get_settings
 
-    url = get_settings().database_url
+    settings = get_settings()
+    url = settings.database_url
     try:
+        bootstrap.ensure_secret_key(settings)
         bootstrap.upgrade_database(url)
     except Exception as error:  # a broken URL or an unreachable server
         typer.echo(f"error: cannot upgrade {_safe(url)}: {error}", err=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -53,3 +55,14 @@ class Exercise:
     def groups(self) -> tuple[MuscleGroup, ...]:
         """Common groups of the prime movers, in order, without repeats."""
         return tuple(dict.fromkeys(group_of(m) for m in self.prime_movers))
+
+
+def slugify(name: str) -> str:
+    """A URL-safe slug for a name (`Jefferson Curl (DB)` -> `jefferson-curl-db`).
+
+    Accents fold to ASCII (`Café` -> `cafe`); a name with no ASCII letter or digit
+    left becomes `exercise`, never an empty slug.
+    """
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+    return slug or "exercise"

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from datetime import timedelta
 
 from fitrec.domain.exercises import Exercise
-from fitrec.domain.muscles import same_target
+from fitrec.domain.pairs import logged_pair
 from fitrec.domain.sessions import PerformedSet, Session, SetType
 from fitrec.domain.units import Unit, to_kg
 from fitrec.interchange import sanity, values
@@ -26,13 +26,6 @@ def block_label(index: int) -> str:
         index, rest = divmod(index - 1, 26)
         label = chr(65 + rest) + label
     return label
-
-
-def is_post_exhaust_pair(first: Exercise | None, second: Exercise | None) -> bool:
-    """A compound followed by an isolation that hits one of the compound's prime movers."""
-    if first is None or second is None or not (first.is_compound and second.is_isolation):
-        return False
-    return any(same_target(a, b) for a in first.prime_movers for b in second.prime_movers)
 
 
 def assemble(
@@ -137,9 +130,7 @@ def _session(
         pending_rest = None
         session.sets.append(performed)
     for _label, members in blocks.values():
-        if len(members) >= 2 and is_post_exhaust_pair(
-            resolver.exercise(members[0]), resolver.exercise(members[1])
-        ):
+        if len(members) >= 2 and logged_pair([resolver.exercise(m) for m in members]):
             batch.pairs += 1
     if any(len(members) > 1 for _label, members in blocks.values()):
         session.sets = _interleaved(session.sets)

@@ -7,11 +7,9 @@ mapping the user can edit and apply again.
 from __future__ import annotations
 
 import json
-import re
-import unicodedata
 from typing import Any, Protocol
 
-from fitrec.domain.exercises import Exercise, LoadKind, Mechanic
+from fitrec.domain.exercises import Exercise, LoadKind, Mechanic, slugify
 from fitrec.interchange.model import InterchangeError, NameResolution
 
 CUSTOM = "custom"
@@ -42,13 +40,6 @@ class ExerciseLookup(Protocol):
 
     def get(self, slug: str) -> Exercise:
         """The exercise with this slug (KeyError when unknown)."""
-
-
-def slugify(name: str) -> str:
-    """A URL-safe slug for a user-made name (`Jefferson Curl (DB)` -> jefferson-curl-db)."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
-    return slug or "exercise"
 
 
 def load_mapping(text: str) -> dict[str, str]:

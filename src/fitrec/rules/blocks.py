@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from fitrec.catalog.pairing import shared_prime_movers
 from fitrec.domain.exercises import Exercise
 from fitrec.domain.muscles import Muscle
+from fitrec.domain.pairs import block_kind, intended_as_pair
 from fitrec.domain.programs import Block, Entry, Intent, Workout
 
 
@@ -48,18 +48,8 @@ class ResolvedBlock:
 
     @property
     def is_pair(self) -> bool:
-        """True for a post-exhaust pair: declared so, or undeclared compound -> isolation.
-
-        A mismatched compound -> isolation counts: it is meant as a pair, and the
-        pairing rule says what is wrong with it. A declared superset never counts.
-        """
-        if self.declared is Intent.POST_EXHAUST:
-            return True
-        if self.declared is not None or self.kind is None or len(self.entries) != 2:
-            return False
-        first, second = (e.exercise for e in self.entries)
-        assert first is not None and second is not None
-        return first.is_compound and second.is_isolation
+        """True for a block meant as a post-exhaust pair (see `intended_as_pair`)."""
+        return intended_as_pair(self.declared, [e.exercise for e in self.entries])
 
     def pair(self) -> tuple[ResolvedEntry, ResolvedEntry] | None:
         """The (compound, isolation) entries of a two-entry block with known exercises."""
@@ -69,20 +59,6 @@ class ResolvedBlock:
         if first.exercise is None or second.exercise is None:
             return None
         return first, second
-
-
-def classify(first: Exercise, rest: tuple[Exercise, ...]) -> Intent:
-    """The kind of a block from its exercises, in order."""
-    if not rest:
-        return Intent.STRAIGHT
-    if len(rest) > 1:
-        return Intent.SUPERSET
-    second = rest[0]
-    if first.is_compound and second.is_isolation and shared_prime_movers(first, second):
-        return Intent.POST_EXHAUST
-    if first.is_isolation and second.is_compound and shared_prime_movers(second, first):
-        return Intent.PRE_EXHAUST
-    return Intent.SUPERSET
 
 
 def entry_label(block: Block, index: int) -> str:
@@ -101,5 +77,5 @@ def resolve_block(
     known = [e for e in exercises if e is not None]
     kind = None
     if known and len(known) == len(exercises):
-        kind = classify(known[0], tuple(known[1:]))
+        kind = block_kind(known)
     return ResolvedBlock(workout, block, entries, kind)

@@ -4,54 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from fitrec.catalog.pairing import shared_prime_movers
 from fitrec.domain.exercises import Exercise
+from fitrec.domain.pairs import isolations_for, shared_prime_movers
 from fitrec.domain.programs import Intent
 from fitrec.rules.blocks import ResolvedBlock, muscle_list
 from fitrec.rules.context import LintContext, block_finding
 from fitrec.rules.finding import Finding
 from fitrec.rules.resolver import ExerciseResolver
 
-# The article's own isolations, in its order: suggested first when they fit.
-_ARTICLE_ISOLATIONS = (
-    "dumbbell-fly",
-    "cable-fly",
-    "straight-arm-pulldown",
-    "dumbbell-pullover",
-    "lateral-raise",
-    "front-raise",
-    "leg-extension",
-    "lying-leg-curl",
-    "seated-leg-curl",
-    "cable-pushdown",
-    "overhead-triceps-extension",
-)
 
-
-def isolations_for(compound: Exercise, catalog: ExerciseResolver, limit: int = 2) -> list[str]:
-    """Names of catalogue isolations that hit a prime mover of `compound`, best first."""
-    fits = [ex for ex in catalog if ex.is_isolation and shared_prime_movers(compound, ex) != ()]
-
-    def rank(ex: Exercise) -> tuple[int, int, int, str]:
-        article = (
-            _ARTICLE_ISOLATIONS.index(ex.slug)
-            if ex.slug in _ARTICLE_ISOLATIONS
-            else len(_ARTICLE_ISOLATIONS)
-        )
-        # Hitting the compound's main prime mover beats hitting a secondary one.
-        main = (
-            0
-            if shared_prime_movers(
-                Exercise(
-                    compound.slug, compound.name, compound.mechanic, compound.prime_movers[:1]
-                ),
-                ex,
-            )
-            else 1
-        )
-        return (main, article, -len(ex.aliases), ex.name)
-
-    return [ex.name for ex in sorted(fits, key=rank)[:limit]]
+def isolation_names(compound: Exercise, catalog: ExerciseResolver, limit: int = 2) -> list[str]:
+    """Names of the best catalogue isolations to finish `compound` with (the fix's advice)."""
+    return [ex.name for ex in isolations_for(compound, catalog)[:limit]]
 
 
 def _either(names: list[str]) -> str:
@@ -83,7 +47,7 @@ def check_pairing(ctx: LintContext) -> Iterator[Finding]:
         message = (
             f"{second.entry.name} works the {works}, {why}; its prime {movers} {verb} the {prime}"
         )
-        options = isolations_for(compound, ctx.catalog)
+        options = isolation_names(compound, ctx.catalog)
         fix = (
             f"pair it with {_either(options)}" if options else f"pick an isolation for the {prime}"
         )
@@ -104,7 +68,7 @@ def check_not_isolation(ctx: LintContext) -> Iterator[Finding]:
         declared = block.declared is Intent.POST_EXHAUST
         if not declared and not (compound.is_compound and shared_prime_movers(compound, other)):
             continue
-        options = isolations_for(compound, ctx.catalog) if compound.is_compound else []
+        options = isolation_names(compound, ctx.catalog) if compound.is_compound else []
         fix = (
             f"finish with an isolation such as {_either(options)}"
             if options

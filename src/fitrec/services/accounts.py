@@ -12,14 +12,13 @@ import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
-from typing import TYPE_CHECKING
+
+from argon2 import PasswordHasher, Type
+from argon2.exceptions import InvalidHashError, VerificationError
 
 from fitrec.services.errors import Conflict, InvalidInput, NotFound, ServiceError
 from fitrec.services.unit_of_work import TokenInfo, UnitOfWork, UowFactory
 from fitrec.services.validation import MAX_NAME
-
-if TYPE_CHECKING:
-    from argon2 import PasswordHasher
 
 MIN_PASSWORD = 8
 MAX_PASSWORD = 256
@@ -68,8 +67,6 @@ class WebLogin:
 @lru_cache(maxsize=1)
 def password_hasher() -> PasswordHasher:
     """The argon2id hasher (argon2-cffi's defaults are argon2id)."""
-    from argon2 import PasswordHasher, Type
-
     return PasswordHasher(type=Type.ID)
 
 
@@ -131,8 +128,6 @@ def _check_rate(make_uow: UowFactory, keys: list[str], now: datetime) -> None:
 
 def log_in(make_uow: UowFactory, email: str, password: str, address: str | None = None) -> int:
     """The owner whose e-mail and password these are; failures are counted and rate-limited."""
-    from argon2.exceptions import InvalidHashError, VerificationError
-
     now = _now()
     account_email = email.strip().lower() if isinstance(email, str) else ""
     keys = [f"account:{account_email[:MAX_EMAIL]}"]
@@ -160,8 +155,6 @@ def change_password(
     make_uow: UowFactory, owner_id: int, current_password: str, new_password: str
 ) -> None:
     """Replace the password after checking the current one; every web session ends."""
-    from argon2.exceptions import InvalidHashError, VerificationError
-
     hashed = password_hasher().hash(check_password(new_password, "new_password"))
     with make_uow() as uow:
         stored = uow.auth.password_hash(owner_id)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from fitrec.analytics.check import history_findings
 from fitrec.analytics.decline import DeclineConfig
@@ -22,12 +22,11 @@ from fitrec.planning.targets import Target, next_target
 from fitrec.rules.finding import Finding
 from fitrec.services.errors import InvalidInput, NotFound
 from fitrec.services.exercises import catalog_for, resolve_in
+from fitrec.services.linting import lint_text
 from fitrec.services.models import AthleteProfile
 from fitrec.services.programs import find_program
 from fitrec.services.unit_of_work import UnitOfWork, UowFactory
-
-if TYPE_CHECKING:
-    from fitrec.services.overview import Overview
+from fitrec.textformat import format_program
 
 # Next targets and the history checks look at recent training only: the last sessions of
 # each lift, the decline window and the pairs active now all fall well inside four months,
@@ -270,9 +269,6 @@ def check(
     decline: DeclineConfig = DeclineConfig(),
 ) -> CheckReport:
     """Lint the owner's program (the one named, else every program) and check the history."""
-    from fitrec.services.linting import lint_text
-    from fitrec.textformat import format_program
-
     with make_uow(read_only=True) as uow:
         find, catalog = _lookup(uow, owner_id)
         if program is not None:
@@ -292,17 +288,8 @@ def check(
     return CheckReport(found)
 
 
-def overview(make_uow: UowFactory, owner_id: int) -> Overview:
-    """Everything the progress page shows over the whole history, cached per history version."""
-    from fitrec.services.overview import overview as cached_overview
-
-    return cached_overview(make_uow, owner_id)
-
-
 def deload_text(make_uow: UowFactory, owner_id: int, program: str) -> str:
     """The deload week of a program, as notation text (compound sets halved and lighter)."""
-    from fitrec.textformat import format_program
-
     with make_uow(read_only=True) as uow:
         find, catalog = _lookup(uow, owner_id)
         chosen = find_program(uow, owner_id, program).program

@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 from fitrec.domain.programs import Level
 from fitrec.domain.units import Unit, to_kg
 from fitrec.services.errors import InvalidInput
+from fitrec.services.exercises import resolve_exercise
 from fitrec.services.models import AthleteProfile, EffortScale, Theme
 from fitrec.services.unit_of_work import UowFactory
 from fitrec.services.validation import MAX_WEIGHT_KG
@@ -123,8 +124,6 @@ def _plates(value: Any, unit: Unit) -> dict[float, int]:
 
 
 def _one_rep_maxes(uow: Any, owner_id: int, value: Any) -> dict[str, float]:
-    from fitrec.services.exercises import resolve_exercise
-
     if not isinstance(value, Mapping):
         raise InvalidInput("one_rep_maxes_kg", "must map exercises to kilograms")
     result: dict[str, float] = {}

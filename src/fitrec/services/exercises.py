@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
-from fitrec.domain.exercises import Exercise, LoadKind, Mechanic
+from fitrec.catalog import Catalog, default_catalog
+from fitrec.domain.exercises import Exercise, LoadKind, Mechanic, slugify
 from fitrec.domain.muscles import Muscle
 from fitrec.services.errors import Conflict, InvalidInput, NotFound
-from fitrec.services.unit_of_work import UnitOfWork, UowFactory
 
 if TYPE_CHECKING:
-    from fitrec.catalog import Catalog
+    from fitrec.services.unit_of_work import UnitOfWork, UowFactory
 
 # Names the lifter typed, resolved without ambiguity; fuzzy guesses are refused.
 _SURE_KINDS = {"exact", "alias", "normalized"}
@@ -19,8 +18,6 @@ _SURE_KINDS = {"exact", "alias", "normalized"}
 
 def builtin_catalog() -> Catalog:
     """The built-in catalogue (loaded once per process by the catalogue itself)."""
-    from fitrec.catalog import default_catalog
-
     return default_catalog()
 
 
@@ -68,11 +65,6 @@ def resolve_exercise(
         if not custom:
             raise
     return resolve_in(builtin.with_custom(custom), name, field)
-
-
-def slugify(name: str) -> str:
-    """A slug from a name: lower case words joined by hyphens."""
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
 
 
 def add_custom_exercise(

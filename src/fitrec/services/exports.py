@@ -13,6 +13,7 @@ from fitrec.services.errors import InvalidInput
 from fitrec.services.exercises import catalog_for
 from fitrec.services.models import AthleteProfile
 from fitrec.services.unit_of_work import UnitOfWork, UowFactory
+from fitrec.textformat import format_program
 
 EXPORT_FORMATS = ("json", "csv", "strong")
 
@@ -61,8 +62,6 @@ def _names(uow: UnitOfWork, owner_id: int, slugs: set[str]) -> dict[str, str]:
 
 def native_document(uow: UnitOfWork, owner_id: int) -> NativeDocument:
     """The whole account as a native document."""
-    from fitrec.textformat import format_program
-
     programs: list[dict[str, Any]] = []
     for summary in uow.programs.list(owner_id):
         record = uow.programs.get(owner_id, summary.id)

@@ -24,6 +24,9 @@ from fitrec.interchange.reading import read_foreign
 from fitrec.interchange.tabular import decode
 from fitrec.services.errors import InvalidInput
 from fitrec.services.exercises import catalog_for
+from fitrec.services.exports import profile_from_dict
+from fitrec.services.linting import resolve_program
+from fitrec.services.programs import parse_text
 from fitrec.services.unit_of_work import UnitOfWork, UowFactory
 
 SUMMARY_KEYS = (
@@ -251,9 +254,6 @@ def _reviewed(document: NativeDocument) -> set[str]:
 def _import_native(
     make_uow: UowFactory, owner_id: int, document: NativeDocument, dry_run: bool
 ) -> ImportResult:
-    from fitrec.services.exports import profile_from_dict
-    from fitrec.services.programs import parse_text, resolve_program
-
     with make_uow() as uow:
         # The exported program ids, mapped to this account's: a program already here by name
         # keeps its id, a new one gets one when it is stored below.
@@ -274,8 +274,9 @@ def _import_native(
             )
             if document.profile is not None and uow.profiles.get(owner_id) is None:
                 uow.profiles.save(owner_id, profile_from_dict(document.profile))
+            catalog = catalog_for(uow, owner_id)  # after the customs: programs may name them
             for item in programs:
-                program = resolve_program(uow, owner_id, parse_text(str(item["text"])))
+                program = resolve_program(parse_text(str(item["text"])), catalog)
                 template = item.get("template")
                 new_id = uow.programs.add(
                     owner_id, program, template=template if template else None

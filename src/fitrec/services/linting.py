@@ -1,4 +1,4 @@
-"""Use cases over program text: lint it, resolve its exercises, compute its loads."""
+"""Use cases over program text: resolve its exercises, lint it, compute its loads."""
 
 from __future__ import annotations
 
@@ -6,19 +6,18 @@ import copy
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from fitrec.catalog import Catalog, default_catalog
 from fitrec.domain.exercises import Exercise, LoadKind
+from fitrec.domain.plates import PlateInventory, round_for, solve
 from fitrec.domain.programs import Entry, LoadType, Program
+from fitrec.domain.strength import load_from_effort, load_from_percent
 from fitrec.domain.units import Unit, clean_weight, convert
 from fitrec.rules import AthleteContext, Finding, LintConfig, Severity, lint_program
 from fitrec.rules.blocks import entry_label
 from fitrec.services.errors import InvalidInput
+from fitrec.services.exercises import resolve_in
 from fitrec.textformat import format_prescription, parse_program
-
-if TYPE_CHECKING:
-    from fitrec.domain.plates import PlateInventory
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,15 +37,30 @@ class LintReport:
         return self.count(Severity.ERROR) > 0
 
 
-def resolve_program(program: Program, catalog: Catalog) -> Program:
-    """A copy of `program` whose entries carry the slug the catalogue matched (None if unknown)."""
+def resolve_program(program: Program, catalog: Catalog, *, strict: bool = True) -> Program:
+    """A copy of `program` whose entries carry the slug of the exercise they name.
+
+    Strict (to store a program): every name must be a sure match (slug, name, alias or
+    normalised spelling), else InvalidInput on `text` naming the line and column. Not
+    strict (the linter's view): the catalogue's best match, fuzzy included, or None; an
+    entry that already has a slug keeps it.
+    """
     resolved = copy.deepcopy(program)
     for workout in resolved.workouts:
         for block in workout.blocks:
             for entry in block.entries:
-                if entry.exercise_slug is None:
-                    match = catalog.lookup(entry.name)
-                    entry.exercise_slug = match.exercise.slug if match else None
+                if not strict:
+                    if entry.exercise_slug is None:
+                        match = catalog.lookup(entry.name)
+                        entry.exercise_slug = match.exercise.slug if match else None
+                    continue
+                try:
+                    entry.exercise_slug = resolve_in(catalog, entry.name).slug
+                except InvalidInput as error:
+                    where = (
+                        f"line {entry.pos.line}, column {entry.pos.column}: " if entry.pos else ""
+                    )
+                    raise InvalidInput("text", f"{where}{error.message}") from None
     return resolved
 
 
@@ -65,11 +79,11 @@ def lint_text(
     catalog = catalog or default_catalog()
     program = parse_program(text, default_name=default_name)
     findings = lint_program(program, catalog, config, athlete)
-    return LintReport(resolve_program(program, catalog), findings)
+    return LintReport(resolve_program(program, catalog, strict=False), findings)
 
 
 @dataclass(frozen=True, slots=True)
-class ResolvedEntry:
+class EntryLoad:
     """One entry of a program with its load worked out for the lifter."""
 
     workout: str
@@ -109,8 +123,6 @@ def _one_rm_for(
 def _target(
     entry: Entry, exercise: Exercise | None, one_rm: float | None, unit: Unit
 ) -> tuple[float | None, str | None]:
-    from fitrec.domain.strength import load_from_effort, load_from_percent
-
     p = entry.prescription
     if p.load is not None and p.load.type is LoadType.ABSOLUTE:
         return convert(p.load.value, p.load.unit or unit, unit), "as written"
@@ -132,16 +144,13 @@ def show_program(
     inventory: PlateInventory | None = None,
     catalog: Catalog | None = None,
     default_name: str | None = None,
-) -> list[ResolvedEntry]:
+) -> list[EntryLoad]:
     """Every entry of the program with its load from the given 1RMs, rounded to the plates.
 
     `one_rms` maps an exercise name (resolved through the catalogue, or else matched
     against the names written in the program) to a 1RM in `unit`. %1RM loads use the
     1RM; RPE/RIR loads use the RTS chart at the top of the rep range.
     """
-    # Load maths is only needed here: `fitrec lint` starts without it.
-    from fitrec.domain.plates import PlateInventory, round_for, solve
-
     catalog = catalog or default_catalog()
     inventory = inventory or PlateInventory.default(unit)
     if inventory.unit is not unit:
@@ -156,7 +165,7 @@ def show_program(
         if match is not None:
             by_slug[match.exercise.slug] = (name, value)
         by_words.append((_words(name), name, value))
-    rows: list[ResolvedEntry] = []
+    rows: list[EntryLoad] = []
     for workout in program.workouts:
         for block in workout.blocks:
             for index, entry in enumerate(block.entries):
@@ -175,7 +184,7 @@ def show_program(
                 p = entry.prescription
                 reps = str(p.reps_min) if not p.is_range else f"{p.reps_min}-{p.reps_max}"
                 rows.append(
-                    ResolvedEntry(
+                    EntryLoad(
                         workout.name,
                         entry_label(block, index),
                         entry.name,

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from fitrec.domain.programs import Program
 from fitrec.services.errors import Conflict, InvalidInput, NotFound
-from fitrec.services.exercises import catalog_for, resolve_in
+from fitrec.services.exercises import catalog_for
+from fitrec.services.linting import resolve_program
 from fitrec.services.models import ProgramRecord, ProgramSummary
 from fitrec.services.unit_of_work import UnitOfWork, UowFactory
 from fitrec.services.validation import MAX_NAME
+from fitrec.textformat import NotationError, format_program, parse_program
 
 MAX_TEXT = 200_000
 
 
 def parse_text(text: str) -> Program:
     """Parse program notation; a syntax error becomes InvalidInput on `text` with line:column."""
-    from fitrec.textformat import NotationError, parse_program
-
     if not isinstance(text, str) or not text.strip():
         raise InvalidInput("text", "the program text is empty")
     if len(text) > MAX_TEXT:
@@ -26,22 +26,6 @@ def parse_text(text: str) -> Program:
         raise InvalidInput("text", str(error)) from error
     if not program.name.strip() or len(program.name) > MAX_NAME:
         raise InvalidInput("text", f"the program name must be 1 to {MAX_NAME} characters")
-    return program
-
-
-def resolve_program(uow: UnitOfWork, owner_id: int, program: Program) -> Program:
-    """Give every entry its exercise slug; an unknown name is an error naming its line."""
-    catalog = catalog_for(uow, owner_id)
-    for workout in program.workouts:
-        for block in workout.blocks:
-            for entry in block.entries:
-                try:
-                    entry.exercise_slug = resolve_in(catalog, entry.name).slug
-                except InvalidInput as error:
-                    where = (
-                        f"line {entry.pos.line}, column {entry.pos.column}: " if entry.pos else ""
-                    )
-                    raise InvalidInput("text", f"{where}{error.message}") from None
     return program
 
 
@@ -68,7 +52,7 @@ def create_program(
     """Store a program written in the notation; its exercises must all be known."""
     program = parse_text(text)
     with make_uow() as uow:
-        resolve_program(uow, owner_id, program)
+        program = resolve_program(program, catalog_for(uow, owner_id))
         _check_free_name(uow, owner_id, program.name)
         program_id = uow.programs.add(owner_id, program, template=template)
         record = uow.programs.get(owner_id, program_id)
@@ -82,7 +66,7 @@ def edit_program(make_uow: UowFactory, owner_id: int, program_id: str, text: str
     program = parse_text(text)
     with make_uow() as uow:
         current = find_program(uow, owner_id, program_id)
-        resolve_program(uow, owner_id, program)
+        program = resolve_program(program, catalog_for(uow, owner_id))
         _check_free_name(uow, owner_id, program.name, keep=current.id)
         uow.programs.replace(owner_id, current.id, program)
         record = uow.programs.get(owner_id, current.id)
@@ -141,6 +125,4 @@ def get_program(make_uow: UowFactory, owner_id: int, program_id: str) -> Program
 
 def export_text(make_uow: UowFactory, owner_id: int, program_id: str) -> str:
     """A program as notation text (canonical form)."""
-    from fitrec.textformat import format_program
-
     return format_program(get_program(make_uow, owner_id, program_id).program)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from fitrec.planning.templates import builtin_templates
 from fitrec.services.errors import NotFound
 from fitrec.services.models import ProgramRecord, Template
 from fitrec.services.programs import create_program, parse_text
@@ -10,8 +11,6 @@ from fitrec.services.unit_of_work import UowFactory
 
 def list_templates() -> list[Template]:
     """Every built-in template, in the article's order."""
-    from fitrec.planning.templates import builtin_templates
-
     return [
         Template(name=name, text=text, program=parse_text(text))
         for name, text in builtin_templates().items()

@@ -172,11 +172,11 @@ def edit_set(
 @router.get("/progress", response_class=HTMLResponse, name="progress_page")
 def progress(request: Request, viewer: ViewerDep, factory: UowDep) -> HTMLResponse:
     """Progress: e1RM per compound lift with declines, weekly sets, pairs and records."""
-    from fitrec.services import analytics, athletes
+    from fitrec.services import athletes, overview
     from fitrec.web.progress import progress_page
 
     unit = athletes.get_profile(factory, viewer.owner_id).unit.value
-    view = progress_page(analytics.overview(factory, viewer.owner_id), unit)
+    view = progress_page(overview.overview(factory, viewer.owner_id), unit)
     return render(
         request,
         "progress.html",
