@@ -20,6 +20,8 @@ const COPIES = [
   ["chart.js/dist/chart.umd.min.js", "chart.umd.min.js"],
   ["chartjs-adapter-date-fns/dist/chartjs-adapter-date-fns.bundle.min.js",
     "chartjs-adapter-date-fns.bundle.min.js"],
+  ["chartjs-plugin-annotation/dist/chartjs-plugin-annotation.min.js",
+    "chartjs-plugin-annotation.min.js"],
   ["chart.js/LICENSE.md", "LICENSE.md"],
   ["workbox-window/build/workbox-window.prod.mjs", "workbox-window.prod.mjs"],
   ["idb/build/index.js", "idb/index.js"],

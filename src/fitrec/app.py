@@ -29,7 +29,15 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
         docs_url=f"{API_PREFIX}/docs",
         redoc_url=None,
     )
-    install_api(app, settings, bootstrap.uow_factory(settings))
+    from fitrec.web.import_pages import too_large_page, upload_limits
+
+    install_api(
+        app,
+        settings,
+        bootstrap.uow_factory(settings),
+        page_uploads=upload_limits(settings.max_upload_bytes),
+        page_refusal=too_large_page,
+    )
     _mount_web(app)
     return app
 

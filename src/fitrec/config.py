@@ -44,7 +44,7 @@ class Settings(BaseSettings):
     data_dir: Path = Field(default_factory=default_data_dir)
     database_url: str = ""
     secret_key: str = ""
-    max_upload_bytes: int = 10 * MIB
+    max_upload_bytes: int = 50 * MIB  # the import page and the API import alike
     max_body_bytes: int = 1 * MIB
 
     @model_validator(mode="after")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -22,15 +23,16 @@ A2. Cable Flies: 3×12-15 @ 0 RIR
 """
 
 
-def log_history(data_dir: Path, loads: list[float]) -> None:
+def log_history(data_dir: Path, loads: list[float], recent: bool = False) -> None:
     from fitrec import bootstrap
     from fitrec.services.history import add_sessions
-    from tests.services.test_analytics import chest_session
+    from tests.services.test_analytics import START, chest_session, weeks_ago
 
     make_uow = bootstrap.uow_factory(get_settings())
     bootstrap.upgrade_database(get_settings().database_url)
     owner = bootstrap.local_owner_id(make_uow)
-    add_sessions(make_uow, owner, [chest_session(w, kg) for w, kg in enumerate(loads)])
+    start = weeks_ago(len(loads)) if recent else START
+    add_sessions(make_uow, owner, [chest_session(w, kg, start=start) for w, kg in enumerate(loads)])
 
 
 def test_sparkline_spans_the_blocks() -> None:
@@ -74,7 +76,7 @@ def test_next_shows_targets(data_dir: Path) -> None:
 def test_check_json_has_lint_fields_and_decline(data_dir: Path) -> None:
     (data_dir / "p.txt").write_text(PROGRAM, encoding="utf-8")
     assert run("programs", "add", str(data_dir / "p.txt"))[0] == 0
-    log_history(data_dir, [100, 99, 97, 95, 93, 91])
+    log_history(data_dir, [100, 99, 97, 95, 93, 91], recent=True)
     code, out, _ = run("check", "--json")
     assert code == 0, out
     rows = json.loads(out)
@@ -127,13 +129,18 @@ HEVY_HEADER = (
 )
 
 
+# Twelve weeks from a Monday, ending about now: the check speaks about recent training only.
+_BACK = datetime.now() - timedelta(days=84)
+HEVY_START = (_BACK - timedelta(days=_BACK.weekday())).replace(
+    hour=7, minute=30, second=0, microsecond=0
+)
+
+
 def hevy_file(path: Path, bench_kg: list[float]) -> Path:
     """A Hevy export, newest workout first: bench supersetted with flies, then squats."""
-    from datetime import datetime, timedelta
-
     workouts = []
     for i, kg in enumerate(bench_kg):
-        day = datetime(2025, 6, 2, 7, 30) + timedelta(days=(i // 2) * 7 + (i % 2) * 3)
+        day = HEVY_START + timedelta(days=(i // 2) * 7 + (i % 2) * 3)
         when = f'"{day:%d %b %Y, %H:%M}","{day + timedelta(hours=1):%d %b %Y, %H:%M}"'
         rows = []
         for k in range(3):
@@ -168,7 +175,8 @@ def test_an_imported_history_gives_decline_only_when_the_bench_falls(
         assert finding["path"] == "history"
         assert "Barbell Bench Press" in finding["message"]
         assert "Barbell Bench Press → Cable Fly" in finding["message"]
-        assert "2025-08-21" in finding["message"] and "fewer post-exhaust" in finding["fix"]
+        last = (HEVY_START + timedelta(days=80)).date().isoformat()
+        assert last in finding["message"] and "fewer post-exhaust" in finding["fix"]
     else:
         assert found == []
     code, out, _ = run("volume", "--json")

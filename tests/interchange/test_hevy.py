@@ -78,7 +78,7 @@ def test_pounds_file(catalog: Catalog) -> None:
 
 def test_without_its_header_the_unit_comes_from_the_user(catalog: Catalog) -> None:
     body = fixture_text("hevy_lbs.csv").split("\n", 1)[1]
-    with pytest.raises(UnitRequiredError, match="--unit"):
+    with pytest.raises(UnitRequiredError, match="kg or lb"):
         read_foreign(body, catalog)
     pulldown, running = read_foreign(body, catalog, unit=Unit.LB).sessions[0].sets
     assert (pulldown.weight, pulldown.unit) == (150.0, Unit.LB)

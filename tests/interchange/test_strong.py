@@ -54,7 +54,7 @@ def test_cardio_rows_are_kept_with_their_distance_and_time(catalog: Catalog) -> 
 
 
 def test_without_a_unit_anywhere_the_unit_is_required(catalog: Catalog) -> None:
-    with pytest.raises(UnitRequiredError, match="--unit"):
+    with pytest.raises(UnitRequiredError, match="kg or lb"):
         read_foreign(fixture_text("strong_2020.csv"), catalog)
 
 

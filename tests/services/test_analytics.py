@@ -29,7 +29,14 @@ B1. Barbell Squats: 4×10 @ 75% 1RM
 START = datetime(2024, 3, 4, 18, 0)
 
 
-def chest_session(week: int, bench_kg: float, fly_reps: int = 15) -> Session:
+def weeks_ago(weeks: int) -> datetime:
+    """A start `weeks` before now, so that a history of that many weeks ends about now."""
+    return (datetime.now(UTC) - timedelta(weeks=weeks)).replace(tzinfo=None, microsecond=0)
+
+
+def chest_session(
+    week: int, bench_kg: float, fly_reps: int = 15, start: datetime = START
+) -> Session:
     sets = []
     for i in range(4):
         sets.append(
@@ -57,7 +64,7 @@ def chest_session(week: int, bench_kg: float, fly_reps: int = 15) -> Session:
                 )
             )
     return Session(
-        START + timedelta(weeks=week), sets, workout_name="Day A", program_name="Chest days"
+        start + timedelta(weeks=week), sets, workout_name="Day A", program_name="Chest days"
     )
 
 
@@ -131,7 +138,10 @@ def test_next_without_programs_is_not_found(make_uow, owner_id) -> None:  # type
 def test_check_reports_decline_beside_lint_findings(make_uow, owner_id) -> None:  # type: ignore[no-untyped-def]
     create_program(make_uow, owner_id, PROGRAM)
     loads = [100, 99, 97, 95, 93, 91]
-    add_sessions(make_uow, owner_id, [chest_session(w, kg) for w, kg in enumerate(loads)])
+    start = weeks_ago(len(loads))
+    add_sessions(
+        make_uow, owner_id, [chest_session(w, kg, start=start) for w, kg in enumerate(loads)]
+    )
     report = analytics.check(make_uow, owner_id)
     rows = report.to_dicts()
     decline = [r for r in rows if r["code"] == "decline"]
@@ -139,6 +149,23 @@ def test_check_reports_decline_beside_lint_findings(make_uow, owner_id) -> None:
     assert decline[0]["path"] == "history"
     assert "Cable Fly" in decline[0]["message"]
     assert {"path", "line", "column", "code", "severity", "message", "fix"} <= set(rows[0])
+
+
+def test_after_a_long_break_check_says_how_long_and_where_to_restart(make_uow, owner_id) -> None:  # type: ignore[no-untyped-def]
+    create_program(make_uow, owner_id, PROGRAM)
+    update_profile(make_uow, owner_id, {"unit": "lb"})
+    loads = [100, 99, 97, 95, 93, 91]  # a decline, but ten months ago
+    start = weeks_ago(len(loads) + 43)
+    add_sessions(
+        make_uow, owner_id, [chest_session(w, kg, start=start) for w, kg in enumerate(loads)]
+    )
+    rows = analytics.check(make_uow, owner_id).to_dicts()
+    assert not [r for r in rows if r["code"] == "decline"]
+    (pause,) = [r for r in rows if r["code"] == "long-break"]
+    assert "about 10 months ago" in pause["message"]
+    # 44 weeks off: 30 % lighter (the most): 91 kg -> 63.7 kg = 140.4 lb, down to 140 lb.
+    assert "Restart 30 % below" in pause["fix"]
+    assert "Barbell Bench Press 140 lb" in pause["fix"] and " kg" not in pause["fix"]
 
 
 def test_volume_pairs_and_deload(make_uow, owner_id) -> None:  # type: ignore[no-untyped-def]

@@ -59,6 +59,9 @@ def test_an_import_adds_sessions_and_reports_them(make_uow: Any, owner_id: int) 
         "flagged": 0,
         "volume_kg": 4380.0,
         "skipped_sessions": 0,
+        "notes": 3,
+        "first_date": "2023-01-02",
+        "last_date": "2023-01-05",
     }
     history = load_history(make_uow, owner_id)
     assert [len(s.sets) for s in history] == [5, 2]
@@ -92,10 +95,22 @@ def test_a_file_failing_part_way_leaves_the_database_as_it_was(
 
 
 def test_a_missing_unit_is_a_clear_error(make_uow: Any, owner_id: int) -> None:
-    with pytest.raises(ImportFailed, match="--unit"):
+    with pytest.raises(ImportFailed, match="kg or lb") as caught:
         import_file(make_uow, owner_id, data("strong_no_header.csv"))
+    assert caught.value.unit_required and "--unit" not in str(caught.value)
     with pytest.raises(InvalidInput, match="unit"):
         import_file(make_uow, owner_id, data("strong_no_header.csv"), unit="stone")
+
+
+def test_a_file_without_a_unit_is_read_in_the_profile_unit(
+    make_uow: Any, owner_id: int, tmp_path: Path
+) -> None:
+    update_profile(make_uow, owner_id, {"unit": "lb"})
+    upload = tmp_path / "upload.csv"
+    upload.write_bytes(data("strong_no_header.csv"))
+    result = import_file(make_uow, owner_id, upload)
+    assert result.summary.sessions >= 1
+    assert {p.unit for s in load_history(make_uow, owner_id) for p in s.sets} == {Unit.LB}
 
 
 def test_flagged_sets_are_stored_flagged_and_left_out_of_volume(

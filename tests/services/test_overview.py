@@ -89,7 +89,7 @@ def _fresh(make_uow: Any, owner_id: int) -> Overview:
     with make_uow() as uow:
         find = analytics.lookup_for(uow, owner_id)
         history = uow.sessions.history(owner_id)
-    return compute_overview(history, find)
+    return compute_overview(history, find, today=datetime.now(UTC).date())
 
 
 def _version(make_uow: Any, owner_id: int) -> int:
@@ -121,7 +121,8 @@ def test_the_cached_payload_is_what_is_served(make_uow: Any, trained: int) -> No
     version = _version(make_uow, trained)
     planted = Overview(records=(RecordSummary("x", "X", 1.0, date(2024, 1, 1), None),))
     with make_uow() as uow:
-        uow.analytics_cache.put(trained, OVERVIEW_KEY, version, json.dumps(planted.to_dict()))
+        payload = {"day": datetime.now(UTC).date().isoformat(), "overview": planted.to_dict()}
+        uow.analytics_cache.put(trained, OVERVIEW_KEY, version, json.dumps(payload))
         uow.commit()
     assert overview(make_uow, trained) == planted
 

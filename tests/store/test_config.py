@@ -22,7 +22,7 @@ def test_default_database_is_a_file_in_the_data_dir(
     settings = Settings()
     assert settings.data_dir == tmp_path / "xdg" / "fitrec"
     assert settings.database_url == f"sqlite:///{tmp_path / 'xdg' / 'fitrec' / 'fitrec.db'}"
-    assert settings.max_upload_bytes == 10 * 1024 * 1024
+    assert settings.max_upload_bytes == 50 * 1024 * 1024
 
 
 def test_data_dir_and_url_come_from_the_environment(

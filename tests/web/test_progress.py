@@ -38,7 +38,9 @@ def test_decline_spans_are_iso_dates() -> None:
         (DeclineSpan(date(2024, 2, 1), date(2024, 3, 1)),),
     )
     data = ProgressView(lifts=(lift,)).chart_data()
-    assert data["lifts"][0]["declines"] == [{"start": "2024-02-01", "end": "2024-03-01"}]
+    assert data["lifts"][0]["declines"] == [
+        {"start": "2024-02-01", "end": "2024-03-01", "current": False}
+    ]
     assert data["lifts"][0]["points"] == [{"x": "2024-01-01", "y": 100.0}]
 
 

@@ -14,6 +14,7 @@ from datetime import date
 from enum import StrEnum
 
 from fitrec.analytics.trend import fitted_fall
+from fitrec.domain.units import Unit, from_kg
 from fitrec.rules.finding import Finding, Severity
 
 
@@ -72,10 +73,15 @@ ADVICE = (
 )
 
 
-def decline_finding(lift_name: str, signal: DeclineSignal, active_pairs: Sequence[str]) -> Finding:
-    """The `decline` finding for one lift: the evidence, the active pairs, the advice."""
+def decline_finding(
+    lift_name: str, signal: DeclineSignal, active_pairs: Sequence[str], unit: Unit = Unit.KG
+) -> Finding:
+    """The `decline` finding for one lift: the evidence (in `unit`), the active pairs, the
+    advice."""
     shown = signal.evidence[-6:]
-    evidence = ", ".join(f"{day.isoformat()} {value:.1f} kg" for day, value in shown)
+    evidence = ", ".join(
+        f"{day.isoformat()} {from_kg(value, unit):.1f} {unit.value}" for day, value in shown
+    )
     if signal.rule is DeclineRule.TREND:
         why = (
             f"{lift_name} e1RM is trending down {signal.fall * 100:.1f} % over the "
@@ -85,7 +91,8 @@ def decline_finding(lift_name: str, signal: DeclineSignal, active_pairs: Sequenc
         assert signal.best is not None
         why = (
             f"{lift_name} e1RM was more than {signal.fall * 100:.1f} % below its recent "
-            f"best ({signal.best[0].isoformat()} {signal.best[1]:.1f} kg) two sessions "
+            f"best ({signal.best[0].isoformat()} {from_kg(signal.best[1], unit):.1f} "
+            f"{unit.value}) two sessions "
             f"in a row ({evidence})"
         )
     if active_pairs:

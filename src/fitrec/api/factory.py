@@ -11,7 +11,7 @@ from fitrec.api import (
     routes_programs,
     routes_sessions,
 )
-from fitrec.api.middleware import BodyLimitMiddleware, WebSessionMiddleware
+from fitrec.api.middleware import BodyLimitMiddleware, PageRefusal, WebSessionMiddleware
 from fitrec.api.problems import install_problem_handlers
 from fitrec.config import Settings
 from fitrec.services.unit_of_work import UowFactory
@@ -28,8 +28,17 @@ def api_routers() -> list[APIRouter]:
     return [module.router for module in ROUTE_MODULES]
 
 
-def install_api(app: FastAPI, settings: Settings, make_uow: UowFactory) -> None:
-    """Mount the API on `app`: routes, error documents, the body limit and web sessions."""
+def install_api(
+    app: FastAPI,
+    settings: Settings,
+    make_uow: UowFactory,
+    page_uploads: dict[str, int] | None = None,
+    page_refusal: PageRefusal | None = None,
+) -> None:
+    """Mount the API on `app`: routes, error documents, the body limit and web sessions.
+
+    `page_uploads` are the pages' upload paths with their limits, refused by `page_refusal`.
+    """
     app.state.make_uow = make_uow
     app.state.settings = settings
     # SQLite has one write lock per database: a process gains nothing from logging sets
@@ -47,5 +56,7 @@ def install_api(app: FastAPI, settings: Settings, make_uow: UowFactory) -> None:
     app.add_middleware(
         BodyLimitMiddleware,
         max_body_bytes=settings.max_body_bytes,
-        uploads={routes_data.IMPORT_PATH: settings.max_upload_bytes},
+        uploads={routes_data.IMPORT_PATH: settings.max_upload_bytes, **(page_uploads or {})},
+        page_refusal=page_refusal,
+        pages=frozenset(page_uploads or ()),
     )

@@ -37,13 +37,29 @@ def _header(scope: Scope, name: bytes) -> bytes | None:
     return None
 
 
-class BodyLimitMiddleware:
-    """Refuse bodies over the limit with 413, by Content-Length or while streaming."""
+PageRefusal = Callable[[Scope, int], Any]  # (scope, limit) -> an ASGI response
 
-    def __init__(self, app: App, max_body_bytes: int, uploads: dict[str, int]) -> None:
+
+class BodyLimitMiddleware:
+    """Refuse bodies over the limit with 413, by Content-Length or while streaming.
+
+    A page's upload path gets `page_refusal` (a page saying so in words) instead of the
+    API's problem document.
+    """
+
+    def __init__(
+        self,
+        app: App,
+        max_body_bytes: int,
+        uploads: dict[str, int],
+        page_refusal: PageRefusal | None = None,
+        pages: frozenset[str] = frozenset(),
+    ) -> None:
         self.app = app
         self.max_body_bytes = max_body_bytes
         self.uploads = uploads  # path -> its own larger limit (file uploads)
+        self.page_refusal = page_refusal
+        self.pages = pages
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         """Check the declared length, then count the bytes actually received."""
@@ -85,6 +101,9 @@ class BodyLimitMiddleware:
                 await self._refuse(scope, send, limit)
 
     async def _refuse(self, scope: Scope, send: Send, limit: int) -> None:
+        if self.page_refusal is not None and scope.get("path") in self.pages:
+            await self.page_refusal(scope, limit)(scope, _no_receive, send)
+            return
         response = problem_response(
             413,
             f"the request body is larger than {limit} bytes",
@@ -160,8 +179,7 @@ class WebSessionMiddleware:
         if given is None:
             content_type = _header(scope, b"content-type") or b""
             if content_type.startswith((b"application/x-www-form", b"multipart/form-data")):
-                body, receive = await _buffer(receive)
-                given = _form_token(body, content_type)
+                given, receive = await _read_form_token(receive, content_type)
         if given is None or not hmac.compare_digest(given, csrf_token):
             response = problem_response(
                 403,
@@ -175,24 +193,40 @@ class WebSessionMiddleware:
         await self.app(scope, receive, send)
 
 
-async def _buffer(receive: Receive) -> tuple[bytes, Receive]:
-    """Read the whole body, and a receive that replays it."""
+FORM_TOKEN_WINDOW = 64 * 1024  # the token field comes first in every form of the pages
+
+
+async def _read_form_token(receive: Receive, content_type: bytes) -> tuple[str | None, Receive]:
+    """The form's CSRF token, and a receive that replays what was read to find it.
+
+    Only the start of the body is read (until the token shows up, the body ends or the
+    window is passed), so a large upload streams on instead of being held in memory.
+    """
     chunks: list[bytes] = []
-    while True:
+    more = True
+    token: str | None = None
+    size = 0
+    while more:
         message = await receive()
         if message["type"] != "http.request":
             break
-        chunks.append(message.get("body", b""))
-        if not message.get("more_body", False):
+        chunk = message.get("body", b"")
+        chunks.append(chunk)
+        size += len(chunk)
+        more = bool(message.get("more_body", False))
+        if not content_type.startswith(b"multipart/form-data") and more:
+            continue  # an urlencoded token may sit anywhere: small forms are read whole
+        token = _form_token(b"".join(chunks), content_type)
+        if token is not None or size > FORM_TOKEN_WINDOW:
             break
-    body = b"".join(chunks)
+    prefix = b"".join(chunks)
     replayed = False
 
     async def replay() -> Message:
         nonlocal replayed
         if not replayed:
             replayed = True
-            return {"type": "http.request", "body": body, "more_body": False}
+            return {"type": "http.request", "body": prefix, "more_body": more}
         return await receive()
 
-    return body, replay
+    return token, replay

@@ -54,7 +54,7 @@ class ImportOut(BaseModel):
 
     format: str
     dry_run: bool
-    summary: dict[str, float]
+    summary: dict[str, float | str | None]  # counts; first_date/last_date as ISO days
     names: list[dict[str, Any]]
     issues: list[dict[str, Any]]
 
@@ -127,15 +127,34 @@ async def import_file(
     unit: Annotated[Literal["kg", "lb"] | None, Query()] = None,
     dry_run: bool = False,
 ) -> ImportOut:
-    """Import an export file sent as the raw body (size limited; format detected if not given)."""
+    """Import an export file sent as the raw body, streamed to a temporary file (size
+    limited; format detected if not given; the profile's unit if the file has none)."""
     from starlette.concurrency import run_in_threadpool
 
+    from fitrec.services.errors import InvalidInput
+    from fitrec.services.imports import ImportFailed
     from fitrec.services.imports import import_file as run_import
+    from fitrec.services.uploads import StagedUpload
 
-    data = await request.body()
-    result = await run_in_threadpool(
-        run_import, make_uow, owner, data, source=source, unit=unit, dry_run=dry_run
-    )
+    with StagedUpload(request.app.state.settings.max_upload_bytes) as upload:
+        async for chunk in request.stream():
+            upload.write(chunk)
+        try:
+            result = await run_in_threadpool(
+                run_import,
+                make_uow,
+                owner,
+                upload.finish(),
+                source=source,
+                unit=unit,
+                dry_run=dry_run,
+            )
+        except ImportFailed as error:
+            if error.unit_required:
+                raise InvalidInput(
+                    "query.unit", f"{error.message}: give unit=kg or unit=lb"
+                ) from error
+            raise
     return ImportOut(
         format=result.format,
         dry_run=result.dry_run,

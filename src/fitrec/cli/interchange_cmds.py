@@ -42,7 +42,8 @@ def _errors(path: Path) -> Iterator[None]:
         yield
     except InvalidInput as error:
         where = f"{path}: " if error.field == "file" else f"{path}: {error.field}: "
-        raise _fail(f"{where}{error.message}") from None
+        hint = ": give --unit kg or --unit lb" if getattr(error, "unit_required", False) else ""
+        raise _fail(f"{where}{error.message}{hint}") from None
     except ServiceError as error:
         raise _fail(f"{path}: {error}") from None
 

@@ -170,7 +170,7 @@ def _performed(
     if set_unit is None:
         if weight != 0:
             raise UnitRequiredError(
-                "the file does not say whether weights are kg or lb: give --unit kg or --unit lb",
+                "the file does not say whether weights are kg or lb",
                 row=raw.row,
             )
         set_unit = Unit.KG

@@ -10,6 +10,7 @@ from fitrec.analytics.check import history_findings
 from fitrec.analytics.decline import DeclineConfig
 from fitrec.analytics.e1rm import E1rmConfig, E1rmPoint, e1rm_series
 from fitrec.analytics.history import ExerciseLookup, ordered
+from fitrec.analytics.lift_trend import RECENT_DAYS as TREND_RECENT_DAYS
 from fitrec.analytics.pairs import PairPoint, pair_series
 from fitrec.analytics.records import ExerciseRecords, records
 from fitrec.analytics.volume import GroupVolume, WeekVolume, against_landmarks, weekly_volume
@@ -17,6 +18,7 @@ from fitrec.domain.exercises import Exercise
 from fitrec.domain.plates import DEFAULT_BAR, DEFAULT_PLATES, PlateInventory
 from fitrec.domain.programs import Entry, Program
 from fitrec.domain.sessions import PerformedSet, Session
+from fitrec.domain.units import Unit
 from fitrec.planning.deload import deload
 from fitrec.planning.targets import Target, next_target
 from fitrec.rules.finding import Finding
@@ -31,7 +33,7 @@ from fitrec.textformat import format_program
 # Next targets and the history checks look at recent training only: the last sessions of
 # each lift, the decline window and the pairs active now all fall well inside four months,
 # and reading ten years of history for them made the dashboard slow.
-RECENT_DAYS = 120
+RECENT_DAYS = TREND_RECENT_DAYS  # the window a current decline may rest on
 
 
 def recent_history(uow: UnitOfWork, owner_id: int) -> list[Session]:
@@ -280,11 +282,17 @@ def check(
                 if (record := uow.programs.get(owner_id, summary.id)) is not None
             ]
         sessions = recent_history(uow, owner_id)
+        profile = uow.profiles.get(owner_id)
+    unit = profile.unit if profile is not None else Unit.KG
+    today = datetime.now(UTC).date()
     found: list[tuple[str, Finding]] = []
     for chosen in programs:
         report = lint_text(format_program(chosen), catalog=catalog)
         found.extend((chosen.name, f) for f in report.findings)
-    found.extend(("history", f) for f in history_findings(sessions, find, E1rmConfig(), decline))
+    found.extend(
+        ("history", f)
+        for f in history_findings(sessions, find, E1rmConfig(), decline, today=today, unit=unit)
+    )
     return CheckReport(found)
 
 

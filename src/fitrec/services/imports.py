@@ -6,6 +6,7 @@ import hashlib
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any
 
 from fitrec.domain.exercises import Exercise
@@ -17,6 +18,7 @@ from fitrec.interchange.model import (
     InterchangeError,
     NameResolution,
     RowIssue,
+    UnitRequiredError,
 )
 from fitrec.interchange.names import dump_mapping
 from fitrec.interchange.native import NativeDocument, load_native, session_to_dict
@@ -39,6 +41,9 @@ SUMMARY_KEYS = (
     "flagged",
     "volume_kg",
     "skipped_sessions",
+    "notes",
+    "first_date",
+    "last_date",
 )
 
 
@@ -49,6 +54,9 @@ class ImportFailed(InvalidInput):
         super().__init__("file", str(error))
         self.row = error.row
         self.column = error.column
+        self.detail = error.detail
+        # Each adapter says in its own words how to give the unit (a flag, a form field).
+        self.unit_required = isinstance(error, UnitRequiredError)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +72,9 @@ class ImportSummary:
     flagged: int = 0
     volume_kg: float = 0.0
     skipped_sessions: int = 0
+    notes: int = 0  # session and set notes
+    first_date: str | None = None  # ISO day of the first session added
+    last_date: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Exactly the documented keys, for `--json` and the API."""
@@ -96,11 +107,12 @@ def _summarise(
     customs: int,
     skipped: int,
 ) -> ImportSummary:
-    sets = warmups = flagged = 0
+    sets = warmups = flagged = notes = 0
     volume = 0.0
     rests = 0
     for session in sessions:
         rests += batch_rest.get(session.import_key or "", 0)
+        notes += bool(session.note) + sum(1 for p in session.sets if p.note)
         # One count per flagged session, whether the importer or a native file flagged it.
         if session.flagged or (session.import_key or "") in flagged_sessions:
             flagged += 1
@@ -122,6 +134,11 @@ def _summarise(
         flagged=flagged,
         volume_kg=round(volume, 1),
         skipped_sessions=skipped,
+        notes=notes,
+        first_date=min(days)
+        if (days := [s.started_at.date().isoformat() for s in sessions])
+        else None,
+        last_date=max(days) if days else None,
     )
 
 
@@ -170,7 +187,7 @@ def _count_new_customs(
 def import_file(
     make_uow: UowFactory,
     owner_id: int,
-    data: bytes,
+    data: bytes | Path,
     *,
     source: str | None = None,
     unit: str | Unit | None = None,
@@ -178,8 +195,12 @@ def import_file(
     mapping: dict[str, str] | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> ImportResult:
-    """Import an export file (format detected unless `source` is given) in one transaction."""
-    text = decode(data)
+    """Import an export file (format detected unless `source` is given) in one transaction.
+
+    `data` is the file's bytes or the path of the temporary file an upload was streamed
+    to. A file that does not say its unit is read in the unit of the owner's profile.
+    """
+    text = decode(data.read_bytes() if isinstance(data, Path) else data)
     try:
         chosen_unit = Unit.parse(unit) if isinstance(unit, str) else unit
     except ValueError as exc:
@@ -189,6 +210,9 @@ def import_file(
         if fmt == "native":
             return _import_native(make_uow, owner_id, load_native(text), dry_run)
         with make_uow() as uow:
+            if chosen_unit is None:
+                profile = uow.profiles.get(owner_id)
+                chosen_unit = profile.unit if profile is not None else None
             catalog = catalog_for(uow, owner_id)
             batch = read_foreign(
                 text, catalog, source=fmt, unit=chosen_unit, mapping=mapping, progress=progress

@@ -49,6 +49,7 @@ class ProgramRecord:
     created_at: datetime
     updated_at: datetime
     template: str | None = None  # the built-in template it was copied from
+    draft: bool = False  # saved on purpose with errors
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +61,7 @@ class ProgramSummary:
     workouts: tuple[str, ...]
     updated_at: datetime
     template: str | None = None
+    draft: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,9 +73,10 @@ class SessionSummary:
     finished_at: datetime | None
     workout_name: str | None
     program_name: str | None
-    set_count: int
+    set_count: int  # every set but the warm-ups, as the session page counts them
     volume_kg: float
     source: str | None = None
+    warmup_count: int = 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from datetime import UTC, date, datetime
 from typing import Any
 
-from fitrec.analytics.decline import detect_decline
 from fitrec.analytics.e1rm import e1rm_series
 from fitrec.analytics.history import ExerciseLookup, cached_lookup, ordered
+from fitrec.analytics.lift_trend import lift_trend
 from fitrec.analytics.pairs import pair_series
 from fitrec.analytics.records import records
 from fitrec.analytics.volume import against_landmarks, weekly_volume
@@ -25,10 +25,11 @@ from fitrec.planning.targets import Target, TargetRule
 from fitrec.rules.finding import Finding, Severity
 from fitrec.services.analytics import NextWorkout, check, lookup_for, next_session
 from fitrec.services.errors import ServiceError
+from fitrec.services.overview_charts import OverviewCharts, overview_charts
 from fitrec.services.unit_of_work import UowFactory
 
 # The payload shape is part of the key: a release that changes it ignores old rows.
-OVERVIEW_KEY = "overview/1"
+OVERVIEW_KEY = "overview/3"
 TODAY_KEY = "today/1"
 MAX_LIFTS = 6  # the lifts charted: those with the most sessions
 RECENT_RATINGS = 4  # pump and exhaustion ratings kept per pair, oldest first
@@ -48,10 +49,12 @@ class SeriesPoint:
 
 @dataclass(frozen=True, slots=True)
 class Span:
-    """A stretch of days, such as the one over which a lift's e1RM declined."""
+    """A stretch of days over which a lift's e1RM declined; `current` if it still does
+    (the same span the `decline` finding is made from)."""
 
     start: date
     end: date
+    current: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +65,10 @@ class LiftSeries:
     name: str
     points: tuple[SeriesPoint, ...]
     declines: tuple[Span, ...] = ()
+    # The rolling median at each point (kg) and where a new stretch of training starts
+    # (the line breaks there): plain numbers, so the cached payload stays cheap to read.
+    trend: tuple[float, ...] = ()
+    breaks: tuple[int, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-able form (ISO dates)."""
@@ -69,7 +76,11 @@ class LiftSeries:
             "slug": self.slug,
             "name": self.name,
             "points": [[p.day.isoformat(), p.e1rm_kg] for p in self.points],
-            "declines": [[s.start.isoformat(), s.end.isoformat()] for s in self.declines],
+            "declines": [
+                [s.start.isoformat(), s.end.isoformat(), s.current] for s in self.declines
+            ],
+            "trend": list(self.trend),
+            "breaks": list(self.breaks),
         }
 
     @classmethod
@@ -79,7 +90,12 @@ class LiftSeries:
             data["slug"],
             data["name"],
             tuple(SeriesPoint(date.fromisoformat(d), float(v)) for d, v in data["points"]),
-            tuple(Span(date.fromisoformat(a), date.fromisoformat(b)) for a, b in data["declines"]),
+            tuple(
+                Span(date.fromisoformat(a), date.fromisoformat(b), bool(now))
+                for a, b, now in data["declines"]
+            ),
+            tuple(data["trend"]),
+            tuple(data["breaks"]),
         )
 
 
@@ -130,6 +146,7 @@ class Overview:
     week: date | None = None  # the Monday of the latest week with training
     volume: tuple[GroupWeek, ...] = ()
     pairs: tuple[PairSummary, ...] = ()
+    charts: OverviewCharts = field(default_factory=OverviewCharts)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-able form (ISO dates, kg); `from_dict` gives back an equal Overview."""
@@ -148,6 +165,7 @@ class Overview:
             "week": self.week.isoformat() if self.week else None,
             "volume": [_plain(g) for g in self.volume],
             "pairs": [_plain(p) for p in self.pairs],
+            "charts": self.charts.to_dict(),
         }
 
     @classmethod
@@ -171,7 +189,17 @@ class Overview:
                 PairSummary(**{**p, "pump": tuple(p["pump"]), "exhaustion": tuple(p["exhaustion"])})
                 for p in data["pairs"]
             ),
+            charts=OverviewCharts.from_dict(data["charts"]),
         )
+
+
+def _starts(parts: tuple[tuple[Any, ...], ...]) -> tuple[int, ...]:
+    """The index of each stretch's first point but the first's."""
+    starts, at = [], 0
+    for part in parts[:-1]:
+        at += len(part)
+        starts.append(at)
+    return tuple(starts)
 
 
 def _plain(item: Any) -> dict[str, Any]:
@@ -188,9 +216,14 @@ def _rated(values: Iterable[int | None]) -> tuple[int, ...]:
 
 
 def compute_overview(
-    sessions: Iterable[Session], lookup: ExerciseLookup, max_lifts: int = MAX_LIFTS
+    sessions: Iterable[Session],
+    lookup: ExerciseLookup,
+    max_lifts: int = MAX_LIFTS,
+    today: date | None = None,
 ) -> Overview:
-    """The overview of a history (any order), from the pure analytics."""
+    """The overview of a history (any order), from the pure analytics, as of `today` (the
+    last session's day by default): the lifts with the most sessions, and every lift
+    declining now (each has its finding, so each has its chart)."""
     find = cached_lookup(lookup)
     history = ordered(sessions)
 
@@ -199,14 +232,21 @@ def compute_overview(
         return exercise.name if exercise else slug
 
     series = e1rm_series(history, find)
-    busiest = sorted(series.items(), key=lambda item: (-len(item[1]), item[0]))[:max_lifts]
+    day = today or (history[-1].started_at.date() if history else date.today())
+    ranked = sorted(series.items(), key=lambda item: (-len(item[1]), item[0]))
     lifts = []
-    for slug, points in busiest:
-        signal = detect_decline([(p.date, p.e1rm_kg) for p in points])
-        spans = (Span(signal.evidence[0][0], signal.evidence[-1][0]),) if signal else ()
+    for rank, (slug, points) in enumerate(ranked):
+        trend = lift_trend([(p.date, p.e1rm_kg) for p in points], day)
+        if rank >= max_lifts and trend.current is None:
+            continue
         lifts.append(
             LiftSeries(
-                slug, name(slug), tuple(SeriesPoint(p.date, p.e1rm_kg) for p in points), spans
+                slug,
+                name(slug),
+                tuple(SeriesPoint(p.date, p.e1rm_kg) for p in points),
+                tuple(Span(s.start, s.end, s.current) for s in trend.spans),
+                tuple(v for part in trend.trend for _, v in part),
+                _starts(trend.trend),
             )
         )
     weeks = weekly_volume(history, find)
@@ -256,22 +296,30 @@ def compute_overview(
         week=latest[0].week if latest else None,
         volume=volume,
         pairs=tuple(pairs),
+        charts=overview_charts(history, weeks, find),
     )
 
 
-def overview(make_uow: UowFactory, owner_id: int) -> Overview:
-    """The owner's overview: the cached one when the history has not changed, else computed."""
+def overview(
+    make_uow: UowFactory, owner_id: int, now: Callable[[], datetime] = lambda: datetime.now(UTC)
+) -> Overview:
+    """The owner's overview: the cached one when neither the history nor the day changed
+    (which declines are current depends on the day), else computed."""
+    day = now().date()
     with make_uow(read_only=True) as uow:
         # The version is read before the history: a change landing in between leaves a
         # payload at least as new as its version, and the bumped version misses it.
         version = uow.analytics_cache.version(owner_id)
         cached = uow.analytics_cache.get(owner_id, OVERVIEW_KEY, version)
         if cached is not None:
-            return Overview.from_dict(json.loads(cached))
+            stored = json.loads(cached)
+            if stored["day"] == day.isoformat():
+                return Overview.from_dict(stored["overview"])
         find = lookup_for(uow, owner_id)
         sessions = uow.sessions.history(owner_id)
-    computed = compute_overview(sessions, find)
-    _store(make_uow, owner_id, OVERVIEW_KEY, version, computed.to_dict())
+    computed = compute_overview(sessions, find, today=day)
+    data = {"day": day.isoformat(), "overview": computed.to_dict()}
+    _store(make_uow, owner_id, OVERVIEW_KEY, version, data)
     return computed
 
 

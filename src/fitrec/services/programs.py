@@ -47,28 +47,37 @@ def _check_free_name(uow: UnitOfWork, owner_id: int, name: str, keep: str | None
 
 
 def create_program(
-    make_uow: UowFactory, owner_id: int, text: str, *, template: str | None = None
+    make_uow: UowFactory,
+    owner_id: int,
+    text: str,
+    *,
+    template: str | None = None,
+    draft: bool = False,
 ) -> ProgramRecord:
-    """Store a program written in the notation; its exercises must all be known."""
+    """Store a program written in the notation; its exercises must all be known. A
+    `draft` is one kept on purpose with its findings' errors."""
     program = parse_text(text)
     with make_uow() as uow:
         program = resolve_program(program, catalog_for(uow, owner_id))
         _check_free_name(uow, owner_id, program.name)
-        program_id = uow.programs.add(owner_id, program, template=template)
+        program_id = uow.programs.add(owner_id, program, template=template, draft=draft)
         record = uow.programs.get(owner_id, program_id)
         uow.commit()
     assert record is not None
     return record
 
 
-def edit_program(make_uow: UowFactory, owner_id: int, program_id: str, text: str) -> ProgramRecord:
-    """Replace a program's content with new notation text, keeping its id."""
+def edit_program(
+    make_uow: UowFactory, owner_id: int, program_id: str, text: str, *, draft: bool = False
+) -> ProgramRecord:
+    """Replace a program's content with new notation text, keeping its id (a `draft` is
+    kept on purpose with errors; saving without the flag clears it)."""
     program = parse_text(text)
     with make_uow() as uow:
         current = find_program(uow, owner_id, program_id)
         program = resolve_program(program, catalog_for(uow, owner_id))
         _check_free_name(uow, owner_id, program.name, keep=current.id)
-        uow.programs.replace(owner_id, current.id, program)
+        uow.programs.replace(owner_id, current.id, program, draft=draft)
         record = uow.programs.get(owner_id, current.id)
         uow.commit()
     assert record is not None

@@ -79,11 +79,15 @@ class CustomExerciseRepository(Protocol):
 class ProgramRepository(Protocol):
     """Programs with their workouts, blocks and entries."""
 
-    def add(self, owner_id: int, program: Program, *, template: str | None = None) -> str:
+    def add(
+        self, owner_id: int, program: Program, *, template: str | None = None, draft: bool = False
+    ) -> str:
         """Store a program; returns its public id."""
         ...
 
-    def replace(self, owner_id: int, program_id: str, program: Program) -> None:
+    def replace(
+        self, owner_id: int, program_id: str, program: Program, *, draft: bool = False
+    ) -> None:
         """Replace a program's content, keeping its id (NotFound if absent)."""
         ...
 

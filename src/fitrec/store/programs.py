@@ -138,7 +138,9 @@ class SqlProgramRepository:
             "training_age_months": program.training_age_months,
         }
 
-    def add(self, owner_id: int, program: Program, *, template: str | None = None) -> str:
+    def add(
+        self, owner_id: int, program: Program, *, template: str | None = None, draft: bool = False
+    ) -> str:
         """Store a program; returns its public id."""
         public_id = uuid.uuid4().hex
         now = utcnow()
@@ -148,6 +150,7 @@ class SqlProgramRepository:
                 public_id=public_id,
                 owner_id=owner_id,
                 template=template,
+                draft=draft,
                 created_at=now,
                 updated_at=now,
                 **self._header(program),
@@ -157,7 +160,9 @@ class SqlProgramRepository:
         self._write_children(owner_id, row_id, program)
         return public_id
 
-    def replace(self, owner_id: int, program_id: str, program: Program) -> None:
+    def replace(
+        self, owner_id: int, program_id: str, program: Program, *, draft: bool = False
+    ) -> None:
         """Replace a program's content, keeping its id (NotFound if absent)."""
         row_id = self._row_id(owner_id, program_id)
         if row_id is None:
@@ -165,7 +170,7 @@ class SqlProgramRepository:
         self._db.execute(
             update(ProgramRow)
             .where(ProgramRow.id == row_id)
-            .values(updated_at=utcnow(), **self._header(program))
+            .values(updated_at=utcnow(), draft=draft, **self._header(program))
         )
         # Children cascade from their workout rows.
         self._db.execute(
@@ -228,6 +233,7 @@ class SqlProgramRepository:
             created_at=created,
             updated_at=updated,
             template=row.template,
+            draft=bool(row.draft),
         )
 
     def id_by_name(self, owner_id: int, name: str) -> str | None:
@@ -272,6 +278,7 @@ class SqlProgramRepository:
                 ProgramRow.name,
                 ProgramRow.updated_at,
                 ProgramRow.template,
+                ProgramRow.draft,
             )
             .where(ProgramRow.owner_id == owner_id)
             .order_by(func.lower(ProgramRow.name))
@@ -295,6 +302,7 @@ class SqlProgramRepository:
                     workouts=tuple(names[r.id]),
                     updated_at=updated,
                     template=r.template,
+                    draft=bool(r.draft),
                 )
             )
         return result

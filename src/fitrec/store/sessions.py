@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
+from sqlalchemy import Connection, bindparam, case, delete, func, insert, select, update
 
 from fitrec.domain.sessions import Feedback, PerformedSet, Session, SetType
 from fitrec.services.models import OpenSession, SessionSummary
@@ -285,13 +285,17 @@ class SqlSessionRepository:
 
     def list(self, owner_id: int, *, limit: int = 50, offset: int = 0) -> list[SessionSummary]:
         """The history, newest first."""
+        warmup = P.c.set_type == SetType.WARMUP.value
         counts = (
             select(
                 P.c.session_id,
-                func.count().label("set_count"),
-                func.coalesce(func.sum(P.c.weight_kg * P.c.reps), 0.0).label("volume_kg"),
+                func.sum(case((warmup, 0), else_=1)).label("set_count"),
+                func.sum(case((warmup, 1), else_=0)).label("warmup_count"),
+                func.coalesce(
+                    func.sum(case((warmup, 0.0), else_=P.c.weight_kg * P.c.reps)), 0.0
+                ).label("volume_kg"),
             )
-            .where(P.c.owner_id == owner_id, P.c.set_type != SetType.WARMUP.value)
+            .where(P.c.owner_id == owner_id)
             .group_by(P.c.session_id)
             .subquery()
         )
@@ -304,6 +308,7 @@ class SqlSessionRepository:
                 S.c.program_name,
                 S.c.source,
                 counts.c.set_count,
+                counts.c.warmup_count,
                 counts.c.volume_kg,
             )
             .select_from(S.outerjoin(counts, counts.c.session_id == S.c.id))
@@ -324,6 +329,7 @@ class SqlSessionRepository:
                     workout_name=r.workout_name,
                     program_name=r.program_name,
                     set_count=int(r.set_count or 0),
+                    warmup_count=int(r.warmup_count or 0),
                     volume_kg=round(float(r.volume_kg or 0.0), 3),
                     source=r.source,
                 )

@@ -114,6 +114,10 @@ class ProgramRow(Base):
     level: Mapped[str | None] = mapped_column(String(20))
     training_age_months: Mapped[int | None] = mapped_column(Integer)
     template: Mapped[str | None] = mapped_column(String(NAME_LEN))
+    # Saved on purpose with errors: marked in the list until saved without them.
+    draft: Mapped[bool] = mapped_column(
+        Boolean, nullable=False, default=False, server_default=false()
+    )
     created_at: Mapped[datetime] = mapped_column(DateTime, nullable=False)
     updated_at: Mapped[datetime] = mapped_column(DateTime, nullable=False)
 

@@ -127,6 +127,7 @@ def logout(request: Request, viewer: ViewerDep, factory: UowDep, csrf: CsrfField
 
 def _settings_context(factory: UowFactory, owner_id: int) -> dict[str, Any]:
     from fitrec.domain.programs import Level
+    from fitrec.domain.units import from_kg
     from fitrec.services import accounts, athletes
     from fitrec.web.lookup import owner_lookup
 
@@ -142,7 +143,10 @@ def _settings_context(factory: UowFactory, owner_id: int) -> dict[str, Any]:
         "plates_text": ", ".join(
             f"{w:g}×{n}" for w, n in sorted(profile.plates.items(), reverse=True)
         ),
-        "maxes_text": "\n".join(f"{name} = {kg:g} kg" for name, kg in maxes),
+        "maxes_text": "\n".join(
+            f"{name} = {round(from_kg(kg, profile.unit), 1):g} {profile.unit.value}"
+            for name, kg in maxes
+        ),
         "tokens": accounts.list_tokens(factory, owner_id),
         "theme": profile.theme.value,
     }
@@ -187,7 +191,7 @@ def save_settings(
             "training_age_months": parse_number(training_age_months, "training_age_months", int),
             "bar_weight": parse_number(bar_weight, "bar_weight", float),
             "plates": parse_plates(plates),
-            "one_rep_maxes_kg": parse_maxes(one_rep_maxes),
+            "one_rep_maxes_kg": parse_maxes(one_rep_maxes, unit),
             "effort_scale": effort_scale,
             "theme": theme,
         }

@@ -21,15 +21,10 @@ CsrfField = Annotated[str, Form(alias=CSRF_FIELD)]
 LINT_URL = "/web/api/lint"
 SEARCH_URL = "/web/api/exercises"
 
+# A new program starts empty: the first "Add block" is its first block.
 STARTER = """program: My post-exhaust program
 phase: hypertrophy
 level: intermediate
-
-## Day A
-A1. Barbell Bench Press: 3×8 @ 80% 1RM
-→ Rest 60 seconds
-A2. Cable Flies: 3×15 @ 0 RIR
-→ Rest 120 seconds
 """
 
 
@@ -78,7 +73,12 @@ def copy_program(
 
 @router.get("/builder", response_class=HTMLResponse, name="builder")
 def builder(
-    request: Request, viewer: ViewerDep, factory: UowDep, program: str = "", saved: int = 0
+    request: Request,
+    viewer: ViewerDep,
+    factory: UowDep,
+    program: str = "",
+    saved: int = 0,
+    draft: int = 0,
 ) -> Response:
     """The builder: structured editing, the notation text, findings beside each block."""
     from fitrec.services import programs
@@ -91,7 +91,7 @@ def builder(
             raise HTTPException(404, str(error)) from error
         text = programs.export_text(factory, viewer.owner_id, record.id)
         program_id, workouts = record.id, [w.name for w in record.program.workouts]
-    return _builder_page(request, text, program_id, workouts, saved=bool(saved))
+    return _builder_page(request, text, program_id, workouts, saved=bool(saved), draft=bool(draft))
 
 
 def _builder_page(
@@ -101,7 +101,9 @@ def _builder_page(
     workouts: list[str],
     *,
     saved: bool = False,
+    draft: bool = False,
     error: str | None = None,
+    errors: list[Any] | None = None,
     status_code: int = 200,
 ) -> Response:
     return render(
@@ -113,7 +115,9 @@ def _builder_page(
         program_id=program_id,
         workouts=workouts,
         saved=saved,
+        draft=draft,
         error=error,
+        errors=errors or [],
         lint_url=LINT_URL,
         search_url=SEARCH_URL,
     )
@@ -127,19 +131,41 @@ def save_program(
     csrf: CsrfField,
     text: Annotated[str, Form()],
     program_id: Annotated[str, Form()] = "",
+    action: Annotated[str, Form()] = "save",
 ) -> Response:
-    """Save the program text (new or edited); a parse or name problem re-shows the editor."""
+    """Save the program text (new or edited); a parse or name problem re-shows the editor.
+
+    A program whose findings include an error is saved only as a draft, when the lifter
+    asks for one; otherwise the editor comes back with the errors.
+    """
+    from fitrec.rules.finding import Severity
     from fitrec.services import programs
+    from fitrec.services.linting import lint_text
+    from fitrec.textformat.errors import NotationError
 
     check_form_token(request, viewer, csrf)
     try:
+        errors = [f for f in lint_text(text).findings if f.severity is Severity.ERROR]
+    except NotationError:
+        errors = []  # the save below names the line and column
+    draft = bool(errors)
+    if draft and action != "draft":
+        message = (
+            f"Not saved: the program has {len(errors)} error(s). Fix them, "
+            "or save it as a draft on purpose (a draft is marked in your program list)."
+        )
+        return _builder_page(
+            request, text, program_id, [], error=message, errors=errors, status_code=422
+        )
+    try:
         if program_id:
-            record = programs.edit_program(factory, viewer.owner_id, program_id, text)
+            record = programs.edit_program(factory, viewer.owner_id, program_id, text, draft=draft)
         else:
-            record = programs.create_program(factory, viewer.owner_id, text)
+            record = programs.create_program(factory, viewer.owner_id, text, draft=draft)
     except (ServiceError, ValueError) as error:
         return _builder_page(request, text, program_id, [], error=str(error), status_code=422)
-    return RedirectResponse(f"/builder?program={record.id}&saved=1", status_code=303)
+    flag = "&draft=1" if draft else ""
+    return RedirectResponse(f"/builder?program={record.id}&saved=1{flag}", status_code=303)
 
 
 @router.post(LINT_URL)

@@ -94,7 +94,7 @@ def live_workout(
 @router.get("/history", response_class=HTMLResponse, name="history_page")
 def history(request: Request, viewer: ViewerDep, factory: UowDep, page: int = 1) -> HTMLResponse:
     """The sessions, newest first, 30 a page."""
-    from fitrec.services import sessions
+    from fitrec.services import athletes, sessions
 
     page = max(1, page)
     rows = sessions.list_sessions(factory, viewer.owner_id, limit=31, offset=(page - 1) * 30)
@@ -102,6 +102,7 @@ def history(request: Request, viewer: ViewerDep, factory: UowDep, page: int = 1)
         request,
         "history.html",
         nav="history_page",
+        unit=athletes.get_profile(factory, viewer.owner_id).unit.value,
         sessions=rows[:30],
         page=page,
         more=len(rows) > 30,

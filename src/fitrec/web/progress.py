@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import pairwise
 from typing import Any
 
 from fitrec.domain.units import KG_PER_LB
@@ -31,6 +32,8 @@ class LiftProgress:
     name: str
     points: tuple[E1rmPoint, ...]
     declines: tuple[DeclineSpan, ...] = ()
+    trend: tuple[float, ...] = ()  # the rolling median at each point
+    breaks: tuple[int, ...] = ()  # where the line breaks (a pause over three weeks)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,11 +42,18 @@ class ProgressView:
 
     lifts: tuple[LiftProgress, ...] = field(default=())
     unit: str = "kg"
+    # The series over time, JSON-ready in the lifter's unit (see `_series`).
+    weekly: tuple[dict[str, Any], ...] = ()
+    isolations: tuple[dict[str, Any], ...] = ()
+    pairs: tuple[dict[str, Any], ...] = ()
 
     def chart_data(self) -> dict[str, Any]:
         """The JSON the page embeds for `charts.js` (ISO dates, numbers rounded to 0.1)."""
         return {
             "unit": self.unit,
+            "weekly": list(self.weekly),
+            "isolations": list(self.isolations),
+            "pairs": list(self.pairs),
             "lifts": [
                 {
                     "slug": lift.slug,
@@ -52,13 +62,32 @@ class ProgressView:
                         {"x": p.day.isoformat(), "y": round(p.e1rm, 1)} for p in lift.points
                     ],
                     "declines": [
-                        {"start": d.start.isoformat(), "end": d.end.isoformat()}
+                        {
+                            "start": d.start.isoformat(),
+                            "end": d.end.isoformat(),
+                            "current": d.current,
+                        }
                         for d in lift.declines
                     ],
+                    "trend": _segments(lift),
                 }
                 for lift in self.lifts
             ],
         }
+
+
+def _segments(lift: LiftProgress) -> list[list[dict[str, Any]]]:
+    """The trend line as one list of points per stretch of training."""
+    if not lift.trend:
+        return []
+    cuts = [0, *lift.breaks, len(lift.trend)]
+    return [
+        [
+            {"x": p.day.isoformat(), "y": round(y, 1)}
+            for p, y in zip(lift.points[a:b], lift.trend[a:b], strict=True)
+        ]
+        for a, b in pairwise(cuts)
+    ]
 
 
 def empty_progress() -> ProgressView:
@@ -138,6 +167,8 @@ def progress_page(overview: Overview, unit: str = "kg", max_records: int = 12) -
             name=lift.name,
             points=tuple(E1rmPoint(p.day, p.e1rm_kg * factor) for p in lift.points),
             declines=lift.declines,
+            trend=tuple(v * factor for v in lift.trend),
+            breaks=lift.breaks,
         )
         for lift in overview.lifts
     )
@@ -168,8 +199,41 @@ def progress_page(overview: Overview, unit: str = "kg", max_records: int = 12) -
         )
         for r in overview.records[:max_records]
     )
+    charts = overview.charts
+    weekly = tuple(
+        {
+            "group": g.group.replace("_", " "),
+            "mev": g.mev,
+            "mrv": g.mrv,
+            "points": [{"x": d.isoformat(), "y": v} for d, v in g.weeks],
+        }
+        for g in charts.weekly
+    )
+    isolations = tuple(
+        {
+            "slug": i.slug,
+            "name": i.name,
+            "load": round(i.load_kg * factor, 1),
+            "volume": [{"x": d.isoformat(), "y": round(v * factor)} for d, v, _ in i.points],
+            "reps": [{"x": d.isoformat(), "y": r} for d, _, r in i.points if r is not None],
+        }
+        for i in charts.isolations
+    )
+    pair_charts = tuple(
+        {
+            "name": f"{p.compound} → {p.isolation}",
+            "volume": [{"x": d.isoformat(), "y": round(v * factor)} for d, v, _, _ in p.points],
+            "pump": [{"x": d.isoformat(), "y": a} for d, _, a, _ in p.points if a is not None],
+            "exhaustion": [
+                {"x": d.isoformat(), "y": b} for d, _, _, b in p.points if b is not None
+            ],
+        }
+        for p in charts.pairs
+    )
     return ProgressPage(
-        chart=ProgressView(lifts=lifts, unit=unit),
+        chart=ProgressView(
+            lifts=lifts, unit=unit, weekly=weekly, isolations=isolations, pairs=pair_charts
+        ),
         week=overview.week,
         volume=volume,
         pairs=pairs,

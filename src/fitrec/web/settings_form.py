@@ -40,17 +40,19 @@ def parse_plates(text: str) -> dict[float, int]:
     return plates
 
 
-def parse_maxes(text: str) -> dict[str, float]:
-    """One `Exercise name = 100 kg` per line, as kilograms by name."""
+def parse_maxes(text: str, unit: str = "kg") -> dict[str, float]:
+    """One `Exercise name = 100 kg` per line, as kilograms by name (no unit: `unit`)."""
     maxes: dict[str, float] = {}
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
         match = _MAX_LINE.match(line.strip())
         if match is None:
-            raise InvalidInput("one_rep_maxes", f"line {number}: write e.g. Bench Press = 100 kg")
+            raise InvalidInput(
+                "one_rep_maxes", f"line {number}: write e.g. Bench Press = 100 {unit}"
+            )
         value = float(match["value"])
         maxes[match["name"]] = (
-            value * KG_PER_LB if (match["unit"] or "kg").lower() == "lb" else value
+            value * KG_PER_LB if (match["unit"] or unit).lower() == "lb" else value
         )
     return maxes

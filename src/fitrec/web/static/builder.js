@@ -42,7 +42,7 @@ function show(blocks, findings) {
       const list = document.createElement("ul");
       list.className = "findings";
       list.append(...mine.map(findingItem));
-      li.append(head, list);
+      li.append(head, moveButtons(b, blocks), list);
       if (!mine.length) {
         const ok = document.createElement("p");
         ok.className = "hint";
@@ -54,6 +54,53 @@ function show(blocks, findings) {
   );
   others.replaceChildren(...findings.filter((f) => !used.has(f)).map(findingItem));
   status.textContent = findings.length ? `${findings.length} finding(s).` : "No findings: the program follows the article's rules.";
+}
+
+/** "Move up" / "Move down" for a block, within its workout. */
+function moveButtons(block, blocks) {
+  const siblings = blocks.filter((b) => b.workout === block.workout);
+  const at = siblings.indexOf(block);
+  const row = document.createElement("div");
+  row.className = "block-moves";
+  for (const [step, word] of [[-1, "up"], [1, "down"]]) {
+    if (at + step < 0 || at + step >= siblings.length) continue;
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "button";
+    button.textContent = `Move ${block.label} ${word}`;
+    button.addEventListener("click", () => {
+      text.value = moveBlock(text.value, block.workout, at, at + step);
+      lint();
+    });
+    row.append(button);
+  }
+  return row;
+}
+
+/** The text with the workout's block `from` moved to `to`, blocks relabelled A, B, C… */
+export function moveBlock(source, workout, from, to) {
+  const lines = source.split("\n");
+  let start = lines.findIndex((l) => l.trim() === `## ${workout}`);
+  start = start === -1 ? 0 : start + 1;
+  let end = lines.findIndex((l, i) => i >= start && l.startsWith("## "));
+  if (end === -1) end = lines.length;
+  const prefix = [];
+  const chunks = [];
+  let letter = null;
+  for (const line of lines.slice(start, end)) {
+    const m = line.match(/^([A-Z])\d+\./);
+    if (m && m[1] !== letter) {
+      letter = m[1];
+      chunks.push([]);
+    }
+    (chunks.length ? chunks[chunks.length - 1] : prefix).push(line);
+  }
+  const [moved] = chunks.splice(from, 1);
+  chunks.splice(to, 0, moved);
+  const relabelled = chunks.flatMap((chunk, i) =>
+    chunk.map((line) => line.replace(/^[A-Z](\d+\.)/, `${String.fromCharCode(65 + i)}$1`)),
+  );
+  return [...lines.slice(0, start), ...prefix, ...relabelled, ...lines.slice(end)].join("\n");
 }
 
 async function lint() {
