@@ -1,7 +1,7 @@
 """The profile remembers how the lifter logs effort (RIR or RPE) and the web colours.
 
 Revision ID: 0012
-Revises: 0005
+Revises: 0008
 Create Date: 2026-12-04
 
 Existing profiles keep what they had: RIR (the only effort field so far) and colours that
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0012"
-down_revision = "0005"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 
