@@ -32,12 +32,18 @@ system-deps:
 	@test -x /usr/bin/chromium || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
 	@{ test -x /usr/bin/curl && test -x /usr/bin/jq; } || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq curl jq; }
 
-## web-assets: third-party browser files from the npm registry (pinned by package-lock.json)
+## web-assets: third-party browser files from the npm registry (pinned by package-lock.json),
+## the icons, the web app manifest and the Workbox service worker (web/build-assets.mjs)
 VENDOR := src/fitrec/web/static/vendor
+# The worker precaches our own static files by revision: rebuild it when one changes.
+OWN_STATIC := $(wildcard src/fitrec/web/static/*.js src/fitrec/web/static/*.css src/fitrec/web/static/*.svg)
 web-assets: $(VENDOR)/.stamp
 
-$(VENDOR)/.stamp: package.json package-lock.json
+node_modules/.stamp: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
+$(VENDOR)/.stamp: node_modules/.stamp web/build-assets.mjs $(OWN_STATIC)
 	npm run --silent vendor
 	touch $@
 
@@ -55,7 +61,7 @@ pytest: install-test system-deps web-assets
 test: lint typecheck pytest
 
 ## bench: every benchmark (scripts, not tests; figures go to bench/RESULTS.md with --write)
-BENCHES := lint_startup plan_startup simulation review log_set analytics import_strong import_jefit import_gymbook api_load session_read history_render web_pages catalog_lookup
+BENCHES := lint_startup plan_startup simulation review log_set analytics import_strong import_jefit import_gymbook api_load session_read history_render web_pages catalog_lookup live_page
 bench: install-test web-assets
 	@for b in $(BENCHES); do echo "== bench/$$b.py"; $(BIN)/python bench/$$b.py || exit 1; done
 

@@ -223,6 +223,20 @@ def test_templates_exercises_and_profile(client: TestClient, alice: User) -> Non
     assert client.get("/api/v1/profile", headers=alice.headers).json() == profile.json()
 
 
+def test_profile_remembers_effort_scale_and_theme(client: TestClient, alice: User) -> None:
+    before = client.get("/api/v1/profile", headers=alice.headers).json()
+    assert (before["effort_scale"], before["theme"]) == ("rir", "auto")
+    changed = client.put(
+        "/api/v1/profile", json={"effort_scale": "rpe", "theme": "dark"}, headers=alice.headers
+    )
+    assert changed.status_code == 200, changed.text
+    assert (changed.json()["effort_scale"], changed.json()["theme"]) == ("rpe", "dark")
+    refused = client.put("/api/v1/profile", json={"effort_scale": "rpf"}, headers=alice.headers)
+    assert refused.status_code == 422
+    assert "effort_scale" in refused.text
+    assert client.get("/api/v1/profile", headers=alice.headers).json()["effort_scale"] == "rpe"
+
+
 def test_a_renamed_program_keeps_its_sessions_plan_and_targets(
     client: TestClient, alice: User
 ) -> None:

@@ -11,6 +11,7 @@ from fitrec.domain.sessions import PerformedSet, Session
 from fitrec.domain.units import Unit
 from fitrec.services import athletes, exercises, history, sessions
 from fitrec.services.errors import Conflict, InvalidInput, NotFound
+from fitrec.services.models import EffortScale, Theme
 
 
 def test_profile_defaults_then_updates(make_uow, owner_id: int, other_owner_id: int) -> None:
@@ -35,6 +36,15 @@ def test_profile_defaults_then_updates(make_uow, owner_id: int, other_owner_id: 
     assert athletes.get_profile(make_uow, other_owner_id).level is None
 
 
+def test_effort_scale_and_theme_are_remembered(make_uow, owner_id: int) -> None:
+    default = athletes.get_profile(make_uow, owner_id)
+    assert (default.effort_scale, default.theme) == (EffortScale.RIR, Theme.AUTO)
+    athletes.update_profile(make_uow, owner_id, {"effort_scale": "rpe", "theme": "dark"})
+    athletes.update_profile(make_uow, owner_id, {"bodyweight": 80})
+    stored = athletes.get_profile(make_uow, owner_id)
+    assert (stored.effort_scale, stored.theme) == (EffortScale.RPE, Theme.DARK)
+
+
 @pytest.mark.parametrize(
     ("changes", "field"),
     [
@@ -47,6 +57,8 @@ def test_profile_defaults_then_updates(make_uow, owner_id: int, other_owner_id: 
         ({"bar_weight": 20.001}, "bar_weight"),
         ({"one_rep_maxes_kg": {"Bnch": 100}}, "one_rep_maxes_kg[Bnch]"),
         ({"favourite": "bench"}, "favourite"),
+        ({"effort_scale": "rpf"}, "effort_scale"),
+        ({"theme": "sepia"}, "theme"),
     ],
 )
 def test_bad_profile_values_change_nothing(make_uow, owner_id: int, changes, field) -> None:

@@ -59,6 +59,8 @@ def profile_out(profile: AthleteProfile) -> ProfileOut:
         bar_weight=profile.bar_weight,
         plates={f"{w:g}": n for w, n in sorted(profile.plates.items(), reverse=True)},
         one_rep_maxes_kg=dict(profile.one_rep_maxes_kg),
+        effort_scale=profile.effort_scale.value,
+        theme=profile.theme.value,
     )
 
 

@@ -258,6 +258,12 @@ class ProfileIn(RequestBody):
     one_rep_maxes_kg: dict[Name, Annotated[float, Field(gt=0, le=MAX_WEIGHT_KG)]] | None = Field(
         default=None, max_length=200
     )
+    effort_scale: Literal["rir", "rpe"] | None = Field(
+        default=None, description="how the live workout asks for effort: RIR or RPE"
+    )
+    theme: Literal["auto", "light", "dark"] | None = Field(
+        default=None, description="web colours: follow the device, or always light or dark"
+    )
 
 
 class ProfileOut(BaseModel):
@@ -270,3 +276,5 @@ class ProfileOut(BaseModel):
     bar_weight: float | None
     plates: dict[str, int]
     one_rep_maxes_kg: dict[str, float]
+    effort_scale: Literal["rir", "rpe"]
+    theme: Literal["auto", "light", "dark"]

@@ -5,6 +5,8 @@ All arithmetic runs in integer hundredths of the unit so that 1.25 + 1.25 is 2.5
 
 from __future__ import annotations
 
+import bisect
+import functools
 import math
 import re
 from collections.abc import Mapping
@@ -111,11 +113,13 @@ class PlateSolution:
         return self.below
 
 
+@functools.lru_cache(maxsize=64)
 def _per_side_sums(inventory: PlateInventory) -> dict[int, tuple[int, ...]]:
     """Every makeable per-side sum (hundredths) with its best plate counts per weight.
 
     Best = fewest plates, then the heaviest plates; a bounded subset-sum over pairs, so a
-    limited inventory never misses a load a greedy fill would skip.
+    limited inventory never misses a load a greedy fill would skip. Cached per inventory:
+    a warm-up ramp and a session view solve several loads on the same bar and plates.
     """
     kinds = [(to_hundredths(w), n) for w, n in inventory.pairs().items()]
     best: dict[int, tuple[int, ...]] = {0: ()}
@@ -130,6 +134,12 @@ def _per_side_sums(inventory: PlateInventory) -> dict[int, tuple[int, ...]]:
                     grown[key] = candidate
         best = grown
     return best
+
+
+@functools.lru_cache(maxsize=64)
+def _sorted_sums(inventory: PlateInventory) -> tuple[int, ...]:
+    """The makeable per-side sums (hundredths), lightest first."""
+    return tuple(sorted(_per_side_sums(inventory)))
 
 
 def _preference(counts: tuple[int, ...]) -> tuple[int, tuple[int, ...]]:
@@ -150,16 +160,19 @@ def solve(target: float, inventory: PlateInventory | None = None) -> PlateSoluti
     bar = to_hundredths(inventory.bar)
     scaled_target = target * 100
     weights = [to_hundredths(w) for w in inventory.pairs()]
-    exact = below = above = None
-    below_key = above_key = -1
-    for per_side, counts in _per_side_sums(inventory).items():
-        total = bar + 2 * per_side
-        if abs(total - scaled_target) < 1e-6:
-            exact = _loading(bar, per_side, counts, weights)
-        if total <= scaled_target + 1e-6 and (below is None or total > below_key):
-            below, below_key = _loading(bar, per_side, counts, weights), total
-        if total >= scaled_target - 1e-6 and (above is None or total < above_key):
-            above, above_key = _loading(bar, per_side, counts, weights), total
+    sums = _per_side_sums(inventory)
+    keys = _sorted_sums(inventory)
+    # The per-side sums whose totals sit at or just around the target (within 1e-6).
+    low = bisect.bisect_right(keys, (scaled_target + 1e-6 - bar) / 2) - 1
+    high = bisect.bisect_left(keys, (scaled_target - 1e-6 - bar) / 2)
+    below_key = keys[low] if low >= 0 else None
+    above_key = keys[high] if high < len(keys) else None
+
+    def made(per_side: int | None) -> Loading | None:
+        return None if per_side is None else _loading(bar, per_side, sums[per_side], weights)
+
+    below, above = made(below_key), made(above_key)
+    exact = below if below is not None and abs(below.total * 100 - scaled_target) < 1e-6 else None
     return PlateSolution(
         target=float(target),
         unit=inventory.unit,

@@ -5,15 +5,17 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import replace
-from typing import Any
+from typing import Any, TypeVar
 
 from fitrec.domain.programs import Level
 from fitrec.domain.units import Unit
 from fitrec.services.errors import InvalidInput
 from fitrec.services.exercises import resolve_exercise
-from fitrec.services.models import AthleteProfile
+from fitrec.services.models import AthleteProfile, EffortScale, Theme
 from fitrec.services.unit_of_work import UowFactory
 from fitrec.services.validation import max_weight
+
+Choice = TypeVar("Choice", EffortScale, Theme)
 
 _FIELDS = {
     "unit",
@@ -23,6 +25,8 @@ _FIELDS = {
     "bar_weight",
     "plates",
     "one_rep_maxes_kg",
+    "effort_scale",
+    "theme",
 }
 
 
@@ -82,6 +86,10 @@ def update_profile(
             )
         if "plates" in changes:
             profile.plates = _plates(changes["plates"], profile.unit)
+        if "effort_scale" in changes:
+            profile.effort_scale = _choice(EffortScale, changes["effort_scale"], "effort_scale")
+        if "theme" in changes:
+            profile.theme = _choice(Theme, changes["theme"], "theme")
         if "one_rep_maxes_kg" in changes:
             profile.one_rep_maxes_kg = _one_rep_maxes(uow, owner_id, changes["one_rep_maxes_kg"])
         uow.profiles.save(owner_id, profile)
@@ -91,6 +99,14 @@ def update_profile(
 
 PLATE_WEIGHT = re.compile(r"^(0\.(0[1-9]|[1-9][0-9]?)|[1-9][0-9]{0,2}(\.[0-9]{1,2})?)$")
 """A plate's weight as a key of `plates`: above 0, below 1000, in hundredths at the finest."""
+
+
+def _choice(kind: type[Choice], value: Any, field: str) -> Choice:
+    try:
+        return kind(value)
+    except ValueError:
+        allowed = " or ".join(member.value for member in kind)
+        raise InvalidInput(field, f"must be {allowed}, got {value!r}") from None
 
 
 def _plates(value: Any, unit: Unit) -> dict[float, int]:

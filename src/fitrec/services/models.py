@@ -4,10 +4,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from enum import StrEnum
 
 from fitrec.domain.programs import Level, Program
 from fitrec.domain.sessions import PerformedSet
 from fitrec.domain.units import Unit
+
+
+class EffortScale(StrEnum):
+    """How the lifter logs effort: reps in reserve or rate of perceived exertion."""
+
+    RIR = "rir"
+    RPE = "rpe"
+
+
+class Theme(StrEnum):
+    """The web pages' colours: follow the device (auto), or always light or dark."""
+
+    AUTO = "auto"
+    LIGHT = "light"
+    DARK = "dark"
 
 
 @dataclass(slots=True)
@@ -21,6 +37,8 @@ class AthleteProfile:
     bar_weight: float | None = None  # in `unit`
     plates: dict[float, int] = field(default_factory=dict)  # plate weight in `unit` -> pairs
     one_rep_maxes_kg: dict[str, float] = field(default_factory=dict)  # exercise slug -> kg
+    effort_scale: EffortScale = EffortScale.RIR
+    theme: Theme = Theme.AUTO
 
 
 @dataclass(slots=True)

@@ -10,7 +10,7 @@ from fitrec.domain.exercises import Exercise, LoadKind, Mechanic
 from fitrec.domain.muscles import Muscle
 from fitrec.domain.programs import Level
 from fitrec.domain.units import Unit
-from fitrec.services.models import AthleteProfile
+from fitrec.services.models import AthleteProfile, EffortScale, Theme
 from fitrec.store.tables import AthleteProfileRow, CustomExerciseRow, User
 from fitrec.store.timeutil import utcnow
 
@@ -70,6 +70,8 @@ class SqlProfileRepository:
             bar_weight=row.bar_weight,
             plates={float(w): int(n) for w, n in row.plates},
             one_rep_maxes_kg={str(k): float(v) for k, v in row.one_rep_maxes_kg.items()},
+            effort_scale=EffortScale(row.effort_scale),
+            theme=Theme(row.theme),
         )
 
     def save(self, owner_id: int, profile: AthleteProfile) -> None:
@@ -82,6 +84,8 @@ class SqlProfileRepository:
             "bar_weight": profile.bar_weight,
             "plates": _plates_to_json(profile.plates),
             "one_rep_maxes_kg": dict(sorted(profile.one_rep_maxes_kg.items())),
+            "effort_scale": profile.effort_scale.value,
+            "theme": profile.theme.value,
             "updated_at": utcnow(),
         }
         done = self._db.execute(

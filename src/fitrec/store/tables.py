@@ -74,6 +74,8 @@ class AthleteProfileRow(Base):
     bar_weight: Mapped[float | None] = mapped_column(Float)
     plates: Mapped[Any] = mapped_column(JSON, nullable=False)  # [[weight, pairs], ...]
     one_rep_maxes_kg: Mapped[Any] = mapped_column(JSON, nullable=False)  # {slug: kg}
+    effort_scale: Mapped[str] = mapped_column(String(3), nullable=False, server_default="rir")
+    theme: Mapped[str] = mapped_column(String(5), nullable=False, server_default="auto")
     updated_at: Mapped[datetime] = mapped_column(DateTime, nullable=False)
 
 

@@ -25,3 +25,8 @@ def templates_dir() -> Path:
 def vendor_built() -> bool:
     """Whether `make web-assets` has copied the third-party browser files into place."""
     return (static_dir() / "vendor" / "chart.umd.min.js").is_file()
+
+
+def service_worker_file() -> Path:
+    """The Workbox service worker that `make web-assets` generates (served at `/sw.js`)."""
+    return static_dir() / "vendor" / "sw.js"

@@ -20,7 +20,7 @@ from fitrec.web.auth import (
     sign_out,
 )
 from fitrec.web.deps import make_uow
-from fitrec.web.rendering import render
+from fitrec.web.rendering import remember_theme, render
 
 router = APIRouter(include_in_schema=False)
 UowDep = Annotated[UowFactory, Depends(make_uow)]
@@ -150,6 +150,7 @@ def _settings_context(factory: UowFactory, owner_id: int) -> dict[str, Any]:
             for name, kg in maxes
         ),
         "tokens": accounts.list_tokens(factory, owner_id),
+        "theme": profile.theme.value,
     }
 
 
@@ -157,7 +158,12 @@ def _settings_context(factory: UowFactory, owner_id: int) -> dict[str, Any]:
 def settings_page(request: Request, viewer: ViewerDep, factory: UowDep) -> Response:
     """Units, bar and plates, known 1RMs, experience, training age and access tokens."""
     context = _settings_context(factory, viewer.owner_id)
-    return render(request, "settings.html", nav="settings", error=None, new_token=None, **context)
+    response = render(
+        request, "settings.html", nav="settings", error=None, new_token=None, **context
+    )
+    # Another device may have changed the theme: the profile is the truth, the cookie a copy.
+    remember_theme(request, response, context["profile"].theme.value)
+    return response
 
 
 @router.post("/settings")
@@ -172,6 +178,8 @@ def save_settings(
     bar_weight: Annotated[str, Form()] = "",
     plates: Annotated[str, Form()] = "",
     one_rep_maxes: Annotated[str, Form()] = "",
+    effort_scale: Annotated[str, Form()] = "rir",
+    theme: Annotated[str, Form()] = "auto",
 ) -> Response:
     """Save the profile; a bad value re-shows the form with the reason."""
     from fitrec.services import athletes
@@ -186,8 +194,10 @@ def save_settings(
             "bar_weight": parse_number(bar_weight, "bar_weight", float),
             "plates": parse_plates(plates),
             "one_rep_maxes_kg": parse_maxes(one_rep_maxes, unit),
+            "effort_scale": effort_scale,
+            "theme": theme,
         }
-        athletes.update_profile(factory, viewer.owner_id, changes)
+        saved = athletes.update_profile(factory, viewer.owner_id, changes)
     except ServiceError as error:
         context = _settings_context(factory, viewer.owner_id)
         return render(
@@ -199,7 +209,9 @@ def save_settings(
             new_token=None,
             **context,
         )
-    return RedirectResponse("/settings?saved=1", status_code=303)
+    response = RedirectResponse("/settings?saved=1", status_code=303)
+    remember_theme(request, response, saved.theme.value)
+    return response
 
 
 @router.post("/settings/tokens", name="settings_create_token")

@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Path, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 
 from fitrec.services.errors import ServiceError
 from fitrec.services.unit_of_work import UowFactory
-from fitrec.web import account_pages, builder_pages, cycle_pages, import_pages
+from fitrec.web import account_pages, builder_pages, cycle_pages, import_pages, service_worker_file
 from fitrec.web.auth import CSRF_FIELD, Viewer, check_form_token, optional_viewer, require_viewer
 from fitrec.web.deps import make_uow, refusal
 from fitrec.web.rendering import render
@@ -45,6 +45,16 @@ def home(
     from fitrec.web.dashboard import dashboard
 
     return render(request, "dashboard.html", nav="home", **dashboard(factory, viewer.owner_id))
+
+
+@router.get("/sw.js", name="service_worker")
+def service_worker() -> Response:
+    """The service worker, at the root so it controls every page; always revalidated."""
+    path = service_worker_file()
+    if not path.is_file():
+        raise HTTPException(404, "service worker not built: run `make web-assets`")
+    # Browsers check for a new worker on navigation; no-cache makes a release show at once.
+    return FileResponse(path, media_type="text/javascript", headers={"Cache-Control": "no-cache"})
 
 
 @router.post("/sessions/start", name="start_workout")
@@ -151,12 +161,19 @@ def edit_set(
     reps: Annotated[int, Form()],
     action: Annotated[str, Form()] = "save",
 ) -> Response:
-    """Correct a set's weight and reps, or delete it."""
+    """Correct a set's weight and reps, or delete it once the lifter has confirmed."""
     from fitrec.services import sessions
 
     check_form_token(request, viewer, csrf)
+    if action == "delete":
+        # The first press only asks: a confirmation page, no script needed.
+        context = _session_context(factory, viewer.owner_id, session_id)
+        chosen = next((s for s in context["session"].sets if s.id == set_id), None)
+        if chosen is None:
+            raise HTTPException(404, f"no set {set_id} in this session")
+        return render(request, "confirm_delete.html", nav="history_page", chosen=chosen, **context)
     try:
-        if action == "delete":
+        if action == "delete-confirmed":
             sessions.delete_set(factory, viewer.owner_id, set_id)
         else:
             sessions.correct_set(factory, viewer.owner_id, set_id, {"weight": weight, "reps": reps})
