@@ -9,7 +9,6 @@ least one 2xx: a fuzzer that only ever reaches 401 or 404 tests nothing.
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
 import sys
@@ -23,7 +22,7 @@ import pytest
 
 from fitrec.api.schemas_training import PROGRAM_EXAMPLE
 from tests.api.conftest import PASSWORD
-from tests.api.test_two_processes import _free_port, _wait_until_up
+from tests.servers import Served
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = "3"  # per operation and phase; the whole module stays within a few minutes
@@ -37,26 +36,12 @@ FUZZ_EMAIL = "lifter@example.com"
 
 @pytest.fixture
 def live_server(database_url: str, tmp_path: Path) -> Iterator[str]:
-    """`uvicorn` serving the app on the test's database."""
-    port = _free_port()
-    env = {
-        **os.environ,
-        "FITREC_DATABASE_URL": database_url,
-        "FITREC_DATA_DIR": str(tmp_path),
-        "FITREC_SECRET_KEY": "fuzz",
-    }
-    command = [
-        sys.executable, "-m", "uvicorn", "fitrec.app:create_migrated_app", "--factory",
-        "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning",
-    ]  # fmt: skip
-    process = subprocess.Popen(command, env=env)
-    url = f"http://127.0.0.1:{port}"
+    """`fitrec serve` on the test's database, as a real process."""
+    served = Served(database_url, tmp_path, secret_key="fuzz").start()
     try:
-        _wait_until_up(url, process)
-        yield url
+        yield served.url
     finally:
-        process.terminate()
-        process.wait(timeout=10)
+        served.stop()
 
 
 def _prepare(url: str) -> tuple[str, dict[str, dict[str, object]]]:
