@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from fitrec.domain.sessions import PerformedSet, Session
+from fitrec.services import session_summaries
 from fitrec.services.unit_of_work import UowFactory
 
 
@@ -23,9 +24,11 @@ def load_history(
 
 
 def add_sessions(make_uow: UowFactory, owner_id: int, sessions: Iterable[Session]) -> list[str]:
-    """Store whole sessions in one transaction; returns their ids."""
+    """Store whole sessions in one transaction, with their analytics summaries; returns
+    their ids."""
     with make_uow() as uow:
         ids = uow.sessions.add_many(owner_id, sessions)
+        session_summaries.refresh(uow, owner_id)
         uow.commit()
     return ids
 
