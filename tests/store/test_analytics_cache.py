@@ -122,7 +122,9 @@ def test_downgrade_removes_the_tables_and_triggers_and_upgrade_restores_them(
                         "AND name LIKE '%history_version'"
                     )
                 else:
-                    query = "SELECT count(*) FROM pg_trigger WHERE tgname LIKE 'trg_%history_version'"
+                    query = (
+                        "SELECT count(*) FROM pg_trigger WHERE tgname LIKE 'trg_%history_version'"
+                    )
                 return names, int(connection.execute(text(query)).scalar_one())
         finally:
             engine.dispose()
