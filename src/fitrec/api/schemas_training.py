@@ -23,9 +23,20 @@ class LoadIn(BaseModel):
     """A prescribed load: percent of 1RM or an absolute weight."""
 
     type: Literal["percent_1rm", "absolute"]
-    value: Annotated[float, Field(gt=0, le=MAX_WEIGHT_KG * 2.3)]
-    value_max: Annotated[float, Field(gt=0, le=MAX_WEIGHT_KG * 2.3)] | None = None
-    unit: Literal["kg", "lb"] | None = None
+    value: Annotated[
+        float,
+        Field(
+            gt=0,
+            le=MAX_WEIGHT_KG * 2.3,
+            description="percent of 1RM (80 = 80 %), or a weight in `unit`",
+        ),
+    ]
+    value_max: Annotated[float, Field(gt=0, le=MAX_WEIGHT_KG * 2.3)] | None = Field(
+        default=None, description="the top of a range, as `value`"
+    )
+    unit: Literal["kg", "lb"] | None = Field(
+        default=None, description="an absolute load's unit; none means the lifter's"
+    )
 
 
 class EffortIn(BaseModel):
@@ -86,9 +97,9 @@ class LoadOut(BaseModel):
     """A prescribed load."""
 
     type: str
-    value: float
-    value_max: float | None
-    unit: str | None
+    value: float = Field(description="percent of 1RM (80 = 80 %), or a weight in `unit`")
+    value_max: float | None = Field(description="the top of a range, as `value`")
+    unit: str | None = Field(description="an absolute load's unit; none means the lifter's")
 
 
 class EffortOut(BaseModel):
@@ -179,7 +190,9 @@ class SetIn(BaseModel):
 
     exercise: Name | None = Field(default=None, description="slug, name or alias")
     exercise_slug: Name | None = None
-    weight: Annotated[float, Field(ge=0, le=MAX_WEIGHT_KG * 2.3, description="0-1500 kg")]
+    weight: Annotated[
+        float, Field(ge=0, le=MAX_WEIGHT_KG * 2.3, description="in `unit` (up to 1500 kg)")
+    ]
     reps: Annotated[int, Field(ge=0, le=MAX_REPS)]
     unit: Literal["kg", "lb"] = "kg"
     set_type: Literal["warmup", "working", "drop", "failure"] = "working"
@@ -202,7 +215,9 @@ class SetPatch(BaseModel):
     """Values of a logged set to change."""
 
     exercise: Name | None = None
-    weight: Annotated[float, Field(ge=0, le=MAX_WEIGHT_KG * 2.3)] | None = None
+    weight: Annotated[float, Field(ge=0, le=MAX_WEIGHT_KG * 2.3)] | None = Field(
+        default=None, description="in `unit` (the set's own when `unit` is not given)"
+    )
     reps: Annotated[int, Field(ge=0, le=MAX_REPS)] | None = None
     unit: Literal["kg", "lb"] | None = None
     set_type: Literal["warmup", "working", "drop", "failure"] | None = None
@@ -225,7 +240,7 @@ class SetOut(BaseModel):
     position: int | None
     set_index: int
     set_type: str
-    weight: float
+    weight: float = Field(description="in `unit`, as logged")
     unit: str
     reps: int
     rpe: float | None
@@ -278,7 +293,9 @@ class PlanEntryOut(BaseModel):
     sets: int
     reps_min: int
     reps_max: int
-    target_weight: float | None
+    target_weight: float | None = Field(
+        description="an absolute prescribed load, in the session's `unit`"
+    )
     target_rir: float | None
     placement: str
 
@@ -303,8 +320,8 @@ class TargetOut(BaseModel):
     reps: int
     reps_min: int
     reps_max: int
-    weight: float | None
-    unit: str
+    weight: float | None = Field(description="in `unit`")
+    unit: str = Field(description="the lifter's unit: `kg` or `lb`")
     effort: str | None
     rule: str
     note: str | None
@@ -323,7 +340,7 @@ class SessionOut(BaseModel):
         description="an implausible duration (an import's timer left running), kept out of "
         "duration analytics until confirmed or corrected"
     )
-    unit: str
+    unit: str = Field(description="the lifter's unit (`kg` or `lb`): the plan's target weights")
     blocks: list[PlanBlockOut]
     sets: list[SetOut]
     feedback: list[FeedbackOut]
@@ -339,7 +356,7 @@ class SessionSummaryOut(BaseModel):
     workout: str | None
     program: str | None
     set_count: int
-    volume_kg: float
+    volume_kg: float = Field(description="weight x reps of the working sets, in kg")
     source: str | None
 
 
@@ -361,7 +378,7 @@ class HistorySet(BaseModel):
     position: int | None
     set_index: int
     set_type: str
-    weight: float
+    weight: float = Field(description="in `unit`, as logged")
     unit: str
     reps: int
     rpe: float | None

@@ -16,6 +16,7 @@ from fitrec.api.schemas_training import (
 )
 from fitrec.domain.programs import Workout
 from fitrec.domain.sessions import PerformedSet, Session
+from fitrec.domain.units import Unit, convert
 from fitrec.planning.targets import Target
 from fitrec.services.errors import ServiceError
 from fitrec.services.unit_of_work import UowFactory
@@ -43,7 +44,8 @@ def set_out(performed: PerformedSet, session_id: str | None = None) -> SetOut:
     )
 
 
-def _plan(workout: Workout) -> list[PlanBlockOut]:
+def _plan(workout: Workout, unit: Unit) -> list[PlanBlockOut]:
+    """The workout's blocks, absolute loads in `unit` (the session's)."""
     blocks = []
     for block in workout.blocks:
         entries = []
@@ -58,7 +60,9 @@ def _plan(workout: Workout) -> list[PlanBlockOut]:
                     sets=p.sets,
                     reps_min=p.reps_min,
                     reps_max=p.reps_max,
-                    target_weight=p.load.value if absolute and p.load else None,
+                    target_weight=round(convert(p.load.value, p.load.unit or unit, unit), 2)
+                    if absolute and p.load
+                    else None,
                     target_rir=p.effort.rir if p.effort else None,
                     placement=entry.placement.value,
                 )
@@ -125,6 +129,7 @@ def session_out(make_uow: UowFactory, owner_id: int, session: Session) -> Sessio
     from fitrec.services.athletes import get_profile
 
     workout = _workout(make_uow, owner_id, session)
+    unit = get_profile(make_uow, owner_id).unit
     return SessionOut(
         id=session.id or "",
         started_at=session.started_at,
@@ -133,8 +138,8 @@ def session_out(make_uow: UowFactory, owner_id: int, session: Session) -> Sessio
         program=session.program_name,
         note=session.note,
         flagged=session.flagged,
-        unit=get_profile(make_uow, owner_id).unit.value,
-        blocks=_plan(workout) if workout else [],
+        unit=unit.value,
+        blocks=_plan(workout, unit) if workout else [],
         sets=[set_out(p, session.id) for p in session.sets],
         feedback=[
             FeedbackOut(
