@@ -26,6 +26,7 @@ from fitrec.domain.sessions import Session
 # Bumped whenever the summary's shape or the analytics behind it change: a stored summary
 # of another format is recomputed.
 SUMMARY_FORMAT = 1
+_GROUPS = {group.value: group for group in MuscleGroup}
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +67,6 @@ class SessionSummary:
                     pair.isolation_slug,
                     [
                         [
-                            p.date.isoformat(),
                             p.block_label,
                             p.compound_sets,
                             p.isolation_sets,
@@ -86,8 +86,10 @@ class SessionSummary:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> SessionSummary:
         """The inverse of `to_dict`."""
+        started = datetime.fromisoformat(data["started_at"])
+        day = started.date()  # a pair point's day is its session's
         return cls(
-            datetime.fromisoformat(data["started_at"]),
+            started,
             tuple((slug, float(value)) for slug, value in data["e1rm"]),
             tuple(LiftRecord(slug, e1rm, volume) for slug, e1rm, volume in data["records"]),
             tuple((group, float(sets)) for group, sets in data["group_sets"]),
@@ -95,8 +97,8 @@ class SessionSummary:
                 (
                     Pair(compound, isolation),
                     tuple(
-                        PairPoint(date.fromisoformat(day), label, c, i, r, float(t), pump, ex)
-                        for day, label, c, i, r, t, pump, ex in points
+                        PairPoint(day, label, c, i, r, float(t), pump, ex)
+                        for label, c, i, r, t, pump, ex in points
                     ),
                 )
                 for compound, isolation, points in data["pairs"]
@@ -191,7 +193,7 @@ def fold(summaries: Sequence[SessionSummary], reach: timedelta) -> Folded:
             week = weeks[monday] = WeekVolume(monday)
         by_group = week.sets_by_group
         for group_name, sets in summary.group_sets:
-            group = MuscleGroup(group_name)
+            group = _GROUPS[group_name]
             by_group[group] = by_group.get(group, 0.0) + sets
     out.weeks = [weeks[k] for k in sorted(weeks)]
     out.pairs = _pairs_of(summaries)
