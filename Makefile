@@ -54,7 +54,7 @@ pytest: install-test system-deps web-assets
 test: lint typecheck pytest
 
 ## bench: every benchmark (scripts, not tests; figures go to bench/RESULTS.md with --write)
-BENCHES := lint_startup log_set analytics import_strong api_load web_pages
+BENCHES := lint_startup log_set analytics import_strong import_jefit import_gymbook api_load web_pages
 bench: install-test web-assets
 	@for b in $(BENCHES); do echo "== bench/$$b.py"; $(BIN)/python bench/$$b.py || exit 1; done
 

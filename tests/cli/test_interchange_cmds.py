@@ -89,3 +89,23 @@ def test_a_large_file_on_a_terminal_gets_a_progress_bar(
     code, out, err = run("import", str(FILES / "strong_2020.csv"), "--unit", "kg", "--json")
     assert code == 0, err
     assert json.loads(out)["sets"] == 7  # the bar goes to stderr, stdout stays one object
+
+
+def test_jefit_and_gymbook_from_the_command_line(data_dir: Path) -> None:
+    code, out, err = run("import", str(FILES / "jefit_full.csv"), "--dry-run")
+    assert code == 0, err
+    assert "jefit import would add: 2 sessions, 9 sets (1 warm-up)" in out
+    assert "rows not imported: 5, routines listed as notes (not stored): 1" in out
+    assert "CARDIO LOGS: 1 cardio log(s) not imported" in out
+    code, out, err = run(
+        "import", str(FILES / "jefit_full.csv"), "--from", "jefit", "--with-profile", "--json"
+    )
+    assert code == 0, err
+    assert json.loads(out)["not_imported"] == 3  # the profile rows were asked for
+    code, out, _ = run("profile", "show", "--json")
+    assert json.loads(out)["bodyweight"] == 180.5
+    code, out, err = run("import", str(FILES / "gymbook_it.csv"), "--from", "gymbook", "--json")
+    assert code == 0, err
+    assert json.loads(out)["skipped_sets"] == 1
+    code, _, err = run("import", str(FILES / "gymbook_it.csv"), "--from", "jefit")
+    assert code == 1 and "a row outside any ### SECTION ###" in err

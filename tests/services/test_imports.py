@@ -62,6 +62,9 @@ def test_an_import_adds_sessions_and_reports_them(make_uow: Any, owner_id: int) 
         "notes": 3,
         "first_date": "2023-01-02",
         "last_date": "2023-01-05",
+        "skipped_sets": 0,
+        "not_imported": 0,
+        "routines_as_notes": 0,
     }
     history = load_history(make_uow, owner_id)
     assert [len(s.sets) for s in history] == [5, 2]

@@ -122,7 +122,8 @@ async def import_file(
     owner: Owner,
     make_uow: Uow,
     source: Annotated[
-        Literal["strong", "hevy", "fitnotes", "liftosaur", "native"] | None, Query()
+        Literal["strong", "hevy", "fitnotes", "liftosaur", "jefit", "gymbook", "native"] | None,
+        Query(),
     ] = None,
     unit: Annotated[Literal["kg", "lb"] | None, Query()] = None,
     dry_run: bool = False,

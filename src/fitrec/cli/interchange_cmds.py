@@ -103,6 +103,14 @@ def _print_report(result: Any) -> None:
         f"already present: {summary.skipped_sessions}"
         + (f", post-exhaust pairs found: {result.pairs}" if result.pairs else "")
     )
+    if summary.skipped_sets or summary.not_imported or summary.routines_as_notes:
+        console.print(
+            f"skipped sets (in the session notes, not performed): {summary.skipped_sets}, "
+            f"rows not imported: {summary.not_imported}, "
+            f"routines listed as notes (not stored): {summary.routines_as_notes}"
+        )
+    for note in result.report_notes:
+        console.print(f"[cyan]note[/cyan] {note}", markup=True, highlight=False)
     if result.names:
         table = Table(title="Exercise names")
         for column in ("name in file", "became", "how", "sure", "rows"):
@@ -128,7 +136,9 @@ def _print_report(result: Any) -> None:
 def import_command(
     file: Path = typer.Argument(..., help="The export file (CSV or fitrec JSON)."),
     source: str | None = typer.Option(
-        None, "--from", help="Force the format: strong, hevy, fitnotes, liftosaur or native."
+        None,
+        "--from",
+        help="Force the format: strong, hevy, fitnotes, liftosaur, jefit, gymbook or native.",
     ),
     unit: str | None = typer.Option(
         None, "--unit", help="kg or lb, for files that do not say (required then)."
@@ -143,12 +153,17 @@ def import_command(
     write_mapping: Path | None = typer.Option(
         None, "--write-mapping", help="Write how each exercise name was mapped, to edit and reuse."
     ),
+    with_profile: bool = typer.Option(
+        False,
+        "--with-profile",
+        help="Also import the file's personal rows (JEFIT: the latest bodyweight).",
+    ),
 ) -> None:
-    """Import a Strong, Hevy, FitNotes or Liftosaur export, or a fitrec JSON export.
+    """Import a Strong, Hevy, FitNotes, Liftosaur, JEFIT or GymBook export, or fitrec JSON.
 
     The format is detected; importing the same file again adds nothing.
 
-    Example: fitrec import strong_workouts.csv --unit kg --dry-run
+    Example: fitrec import jefit_export.csv --dry-run --with-profile
     """
     try:
         data = file.read_bytes()
@@ -168,6 +183,7 @@ def import_command(
             dry_run=dry_run,
             mapping=names,
             progress=progress,
+            with_profile=with_profile,
         )
     if write_mapping is not None:
         write_mapping.write_text(result.mapping_text, encoding="utf-8")

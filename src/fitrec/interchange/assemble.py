@@ -65,6 +65,9 @@ def fingerprint(raws: list[RawSet]) -> str:
         digest.update(
             f"\n{raw.exercise.lower()}|{weight}|{reps}|{raw.set_type}|{raw.is_rest}".encode()
         )
+        if raw.skipped or raw.cooldown:
+            # Only when set, so that the keys of files already imported stay as they were.
+            digest.update(f"|{raw.skipped}|{raw.cooldown}".encode())
     return digest.hexdigest()[:32]
 
 
@@ -98,7 +101,12 @@ def _session(
     per_exercise: dict[str, int] = {}
     previous_group: str | None = None
     group_index = 0
+    skipped: list[str] = []
     for raw in raws:
+        if raw.skipped:
+            batch.skipped_sets[key] = batch.skipped_sets.get(key, 0) + 1
+            skipped.append(_skipped_line(raw, unit))
+            continue
         if raw.is_rest:
             batch.rest_rows[key] = batch.rest_rows.get(key, 0) + 1
             if raw.rest_s is not None:
@@ -134,7 +142,24 @@ def _session(
             batch.pairs += 1
     if any(len(members) > 1 for _label, members in blocks.values()):
         session.sets = _interleaved(session.sets)
+    if skipped:
+        listed = "skipped sets (not performed):\n" + "\n".join(skipped)
+        session.note = f"{session.note}\n{listed}" if session.note else listed
     return session
+
+
+def _skipped_line(raw: RawSet, unit: Unit | None) -> str:
+    """A skipped set as a line of the session note: `- Bench Press: 8 reps, 80 kg`."""
+    parts = []
+    if raw.reps:
+        parts.append(f"{values.reps_of(raw.reps)} reps")
+    if raw.seconds:
+        parts.append(f"{raw.seconds:g} s")
+    if raw.weight:
+        parts.append(f"{raw.weight:g} {(raw.unit or unit or Unit.KG).value}")
+    if raw.distance:
+        parts.append(raw.distance)
+    return f"- {raw.exercise or '(unnamed)'}" + (f": {', '.join(parts)}" if parts else "")
 
 
 def _interleaved(sets: list[PerformedSet]) -> list[PerformedSet]:
@@ -177,6 +202,8 @@ def _performed(
     weight, set_unit = sanity.snap_weight(weight, set_unit)
     reps = values.reps_of(raw.reps)
     note = raw.note
+    if raw.cooldown:
+        note = f"cool-down set\n{note}" if note else "cool-down set"
     if raw.distance or (raw.seconds and not raw.reps):
         cardio = "; ".join(
             part

@@ -9,7 +9,9 @@ from itertools import islice
 from fitrec.domain.units import Unit
 from fitrec.interchange import values
 from fitrec.interchange.fitnotes import read_fitnotes
+from fitrec.interchange.gymbook import is_gymbook_header
 from fitrec.interchange.hevy import read_hevy
+from fitrec.interchange.jefit_sections import is_jefit
 from fitrec.interchange.liftosaur import read_liftosaur
 from fitrec.interchange.model import FORMATS, RawSet, UnknownFormatError
 from fitrec.interchange.strong import (
@@ -30,12 +32,14 @@ _DATE_ONLY = re.compile(r"^\d{4}[-/]\d{1,2}[-/]\d{1,2}$")
 
 
 def detect(text: str) -> str:
-    """The format name (strong, hevy, fitnotes, liftosaur, native) of a file's text."""
+    """The format name (strong, hevy, fitnotes, liftosaur, jefit, gymbook, native) of a text."""
     body = text.lstrip("\ufeff \t\r\n")
     if not body:
         raise UnknownFormatError("the file is empty")
     if body.startswith("{"):
         return "native"
+    if is_jefit(body):
+        return "jefit"
     sample = [record for _n, record in islice(records(body, delimiter_of(body)), 3)]
     by_header = _from_header(sample[0])
     if by_header:
@@ -56,6 +60,8 @@ def check_format(name: str) -> str:
 
 def _from_header(record: list[str]) -> str | None:
     keys = {header_key(field) for field in record}
+    if is_gymbook_header(record):
+        return "gymbook"
     if "exercise_title" in keys:
         return "hevy"
     if "workout datetime" in keys:
@@ -86,5 +92,6 @@ def _from_data(record: list[str]) -> str:
     if values.try_datetime(first) is not None:
         return "strong"
     raise UnknownFormatError(
-        "cannot tell which app wrote this file: give --from strong|hevy|fitnotes|liftosaur"
+        "cannot tell which app wrote this file: "
+        "give --from strong|hevy|fitnotes|liftosaur|jefit|gymbook"
     )

@@ -9,17 +9,24 @@ from fitrec.domain.exercises import Exercise
 from fitrec.domain.sessions import Session, SetType
 from fitrec.domain.units import Unit
 
-FORMATS = ("strong", "hevy", "fitnotes", "liftosaur", "native")
+FORMATS = ("strong", "hevy", "fitnotes", "liftosaur", "jefit", "gymbook", "native")
 
 
 class InterchangeError(ValueError):
     """A file that cannot be imported, with where and why."""
 
-    def __init__(self, message: str, row: int | None = None, column: str | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        row: int | None = None,
+        column: str | None = None,
+        section: str | None = None,
+    ) -> None:
         self.row = row
         self.column = column
+        self.section = section
         self.detail = message
-        where = []
+        where = [f'section "{section}"'] if section is not None else []
         if row is not None:
             where.append(f"row {row}")
         if column is not None:
@@ -64,6 +71,39 @@ class RawSet:
     distance: str | None = None
     seconds: float | None = None
     performed_at: datetime | None = None
+    skipped: bool = False  # marked skipped in the file: kept in the session note, not performed
+    cooldown: bool = False  # a cool-down set: stored as a warm-up (not working) with a note
+
+
+@dataclass(frozen=True, slots=True)
+class MuscleHint:
+    """The muscles a file lists for an exercise, to fill in a custom exercise it becomes."""
+
+    primary: tuple[str, ...] = ()
+    secondary: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ProfileRows:
+    """Personal rows of an export (bodyweight, birth date): imported only when asked."""
+
+    bodyweight: float | None = None
+    unit: Unit | None = None
+    measured_on: str | None = None
+    birth_date: str | None = None
+    rows: int = 0
+
+
+@dataclass(slots=True)
+class ReadExtras:
+    """What a reader found beside the sets: rows left out, notes, muscle hints, profile."""
+
+    not_imported: int = 0  # rows read and deliberately not imported (each reason in notes)
+    routines: int = 0  # routines the notation cannot express: listed in the notes
+    notes: list[str] = field(default_factory=list)
+    hints: dict[str, MuscleHint] = field(default_factory=dict)  # foreign name -> muscles
+    profile: ProfileRows | None = None
+    unit: Unit | None = None  # the unit the file declares for all its weights
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +142,8 @@ class ImportBatch:
     issues: list[RowIssue] = field(default_factory=list)
     names: list[NameResolution] = field(default_factory=list)
     rest_rows: dict[str, int] = field(default_factory=dict)  # import key -> rest rows
+    skipped_sets: dict[str, int] = field(default_factory=dict)  # import key -> skipped sets
+    extras: ReadExtras = field(default_factory=ReadExtras)
     flagged_sessions: set[str] = field(default_factory=set)  # import keys, absurd durations
     pairs: int = 0
 

@@ -10,7 +10,8 @@ import json
 from typing import Any, Protocol
 
 from fitrec.domain.exercises import Exercise, LoadKind, Mechanic, slugify
-from fitrec.interchange.model import InterchangeError, NameResolution
+from fitrec.interchange.model import InterchangeError, MuscleHint, NameResolution
+from fitrec.interchange.muscle_words import muscles_of
 
 CUSTOM = "custom"
 CUSTOM_PREFIX = "custom-"
@@ -78,8 +79,14 @@ def dump_mapping(resolutions: list[NameResolution]) -> str:
 class NameResolver:
     """Resolves each distinct foreign name once, remembering what it became."""
 
-    def __init__(self, catalog: ExerciseLookup, mapping: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        catalog: ExerciseLookup,
+        mapping: dict[str, str] | None = None,
+        hints: dict[str, MuscleHint] | None = None,
+    ) -> None:
         self._catalog = catalog
+        self._hints = hints if hints is not None else {}  # filled while the file is read
         self._mapping = {k.strip().lower(): v for k, v in (mapping or {}).items()}
         self._seen: dict[str, NameResolution] = {}
         self._exercises: dict[str, Exercise] = {}
@@ -143,12 +150,16 @@ class NameResolver:
         slug = CUSTOM_PREFIX + base
         if slug not in self._custom:
             # Mechanic and muscles are unknown until the user reviews it; an isolation
-            # with no prime movers stays out of compound strength and pairing.
+            # with no prime movers stays out of compound strength and pairing. Muscles the
+            # file lists for the name are a better start than none (still to review).
+            hint = self._hints.get(foreign, MuscleHint())
+            primary = muscles_of(hint.primary)
             self._custom[slug] = Exercise(
                 slug=slug,
                 name=foreign,
                 mechanic=Mechanic.ISOLATION,
-                prime_movers=(),
+                prime_movers=primary,
+                synergists=tuple(m for m in muscles_of(hint.secondary) if m not in primary),
                 equipment="other",
                 load_kind=LoadKind.BARBELL,
             )

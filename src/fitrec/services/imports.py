@@ -11,7 +11,7 @@ from typing import Any
 
 from fitrec.domain.exercises import Exercise
 from fitrec.domain.sessions import Session, SetType
-from fitrec.domain.units import Unit
+from fitrec.domain.units import Unit, convert, to_kg
 from fitrec.interchange.detect import check_format, detect
 from fitrec.interchange.model import (
     ImportBatch,
@@ -29,8 +29,10 @@ from fitrec.services.errors import InvalidInput
 from fitrec.services.exercises import catalog_for
 from fitrec.services.exports import profile_from_dict
 from fitrec.services.linting import resolve_program
+from fitrec.services.models import AthleteProfile
 from fitrec.services.programs import parse_text
 from fitrec.services.unit_of_work import UnitOfWork, UowFactory
+from fitrec.services.validation import MAX_WEIGHT_KG
 
 SUMMARY_KEYS = (
     "sessions",
@@ -45,6 +47,9 @@ SUMMARY_KEYS = (
     "notes",
     "first_date",
     "last_date",
+    "skipped_sets",
+    "not_imported",
+    "routines_as_notes",
 )
 
 
@@ -55,6 +60,7 @@ class ImportFailed(InvalidInput):
         super().__init__("file", str(error))
         self.row = error.row
         self.column = error.column
+        self.section = error.section
         self.detail = error.detail
         # Each adapter says in its own words how to give the unit (a flag, a form field).
         self.unit_required = isinstance(error, UnitRequiredError)
@@ -76,6 +82,9 @@ class ImportSummary:
     notes: int = 0  # session and set notes
     first_date: str | None = None  # ISO day of the first session added
     last_date: str | None = None
+    skipped_sets: int = 0
+    not_imported: int = 0
+    routines_as_notes: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         """Exactly the documented keys, for `--json` and the API."""
@@ -93,6 +102,7 @@ class ImportResult:
     issues: list[RowIssue] = field(default_factory=list)
     programs: int = 0
     pairs: int = 0
+    report_notes: list[str] = field(default_factory=list)  # rows left out or aside, and why
 
     @property
     def mapping_text(self) -> str:
@@ -107,13 +117,16 @@ def _summarise(
     names: list[NameResolution],
     customs: int,
     skipped: int,
+    batch: ImportBatch | None = None,
 ) -> ImportSummary:
-    sets = warmups = flagged = notes = 0
+    sets = warmups = flagged = notes = skipped_sets = 0
     volume = 0.0
     rests = 0
     for session in sessions:
         rests += batch_rest.get(session.import_key or "", 0)
         notes += bool(session.note) + sum(1 for p in session.sets if p.note)
+        if batch is not None:
+            skipped_sets += batch.skipped_sets.get(session.import_key or "", 0)
         # One count per flagged session, whether the importer or a native file flagged it.
         if session.flagged or (session.import_key or "") in flagged_sessions:
             flagged += 1
@@ -140,6 +153,9 @@ def _summarise(
         if (days := [s.started_at.date().isoformat() for s in sessions])
         else None,
         last_date=max(days) if days else None,
+        skipped_sets=skipped_sets,
+        not_imported=batch.extras.not_imported if batch is not None else 0,
+        routines_as_notes=batch.extras.routines if batch is not None else 0,
     )
 
 
@@ -195,11 +211,14 @@ def import_file(
     dry_run: bool = False,
     mapping: dict[str, str] | None = None,
     progress: Callable[[int], None] | None = None,
+    with_profile: bool = False,
 ) -> ImportResult:
     """Import an export file (format detected unless `source` is given) in one transaction.
 
     `data` is the file's bytes or the path of the temporary file an upload was streamed
     to. A file that does not say its unit is read in the unit of the owner's profile.
+    Personal rows a file carries (JEFIT's bodyweight and birth date) are imported only
+    `with_profile`.
     """
     text = decode(data.read_bytes() if isinstance(data, Path) else data)
     try:
@@ -216,14 +235,53 @@ def import_file(
                 chosen_unit = profile.unit if profile is not None else None
             catalog = catalog_for(uow, owner_id)
             batch = read_foreign(
-                text, catalog, source=fmt, unit=chosen_unit, mapping=mapping, progress=progress
+                text,
+                catalog,
+                source=fmt,
+                unit=chosen_unit,
+                mapping=mapping,
+                progress=progress,
+                with_profile=with_profile,
             )
-            return _store_batch(uow, owner_id, batch, dry_run)
+            notes = _profile_rows(uow, owner_id, batch, dry_run) if with_profile else []
+            return _store_batch(uow, owner_id, batch, dry_run, notes)
     except InterchangeError as error:
         raise ImportFailed(error) from error
 
 
-def _store_batch(uow: UnitOfWork, owner_id: int, batch: ImportBatch, dry_run: bool) -> ImportResult:
+def _profile_rows(uow: UnitOfWork, owner_id: int, batch: ImportBatch, dry_run: bool) -> list[str]:
+    """The file's latest bodyweight into the profile (in the profile's unit), when asked."""
+    rows = batch.extras.profile
+    if rows is None:
+        return ["--with-profile: the file has no profile rows"]
+    notes = []
+    if rows.bodyweight is not None and rows.unit is not None:
+        profile = replace(uow.profiles.get(owner_id) or AthleteProfile(unit=rows.unit))
+        weight = round(convert(rows.bodyweight, rows.unit, profile.unit), 2)
+        if to_kg(weight, profile.unit) > MAX_WEIGHT_KG or weight <= 0:
+            raise InvalidInput("bodyweight", f"{rows.bodyweight:g} {rows.unit} is not a bodyweight")
+        profile.bodyweight = weight
+        if not dry_run:
+            uow.profiles.save(owner_id, profile)
+        verb = "would be" if dry_run else "is"
+        notes.append(
+            f"PROFILE: bodyweight {verb} set to {weight:g} {profile.unit} "
+            f"(measured {rows.measured_on or 'on an unknown day'})"
+        )
+    elif rows.rows:
+        notes.append("PROFILE: no bodyweight in the profile rows (or no unit in SETTING)")
+    if rows.birth_date:
+        notes.append("PROFILE: the birth date is not stored (the profile has no such field)")
+    return notes
+
+
+def _store_batch(
+    uow: UnitOfWork,
+    owner_id: int,
+    batch: ImportBatch,
+    dry_run: bool,
+    notes: list[str] | None = None,
+) -> ImportResult:
     fresh = _new_sessions(uow, owner_id, batch.sessions)
     used = {p.exercise_slug for s in fresh for p in s.sets}
     if dry_run:
@@ -240,6 +298,7 @@ def _store_batch(uow: UnitOfWork, owner_id: int, batch: ImportBatch, dry_run: bo
         batch.names,
         customs,
         len(batch.sessions) - len(fresh),
+        batch,
     )
     return ImportResult(
         format=batch.source,
@@ -248,6 +307,7 @@ def _store_batch(uow: UnitOfWork, owner_id: int, batch: ImportBatch, dry_run: bo
         names=batch.names,
         issues=batch.issues,
         pairs=batch.pairs,
+        report_notes=[*batch.extras.notes, *(notes or [])],
     )
 
 

@@ -31,7 +31,7 @@ UowDep = Annotated[UowFactory, Depends(make_uow)]
 ViewerDep = Annotated[Viewer, Depends(require_viewer)]
 CsrfField = Annotated[str, Form(alias=CSRF_FIELD)]
 FileField = Annotated[UploadFile | None, File()]
-FORMATS = ("", "strong", "hevy", "fitnotes", "liftosaur", "native")
+FORMATS = ("", "strong", "hevy", "fitnotes", "liftosaur", "jefit", "gymbook", "native")
 PREVIEW_PATH = "/import/preview"
 CONFIRM_PATH = "/import/confirm"
 FORM_SLACK = 256 * 1024  # the form's other fields beside the file (the name mapping)
