@@ -26,10 +26,11 @@ run: install web-assets
 	$(BIN)/fitrec db upgrade
 	$(BIN)/fitrec serve --host 127.0.0.1 --port $${PORT:-8000}
 
-## system-deps: Debian packages the tests drive (PostgreSQL server, headless Chromium)
+## system-deps: Debian packages the tests drive (PostgreSQL server, headless Chromium, curl and jq for the docs' walkthrough)
 system-deps:
 	@ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql; }
 	@test -x /usr/bin/chromium || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+	@{ test -x /usr/bin/curl && test -x /usr/bin/jq; } || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq curl jq; }
 
 ## web-assets: third-party browser files from the npm registry (pinned by package-lock.json)
 VENDOR := src/fitrec/web/static/vendor
@@ -54,7 +55,7 @@ pytest: install-test system-deps web-assets
 test: lint typecheck pytest
 
 ## bench: every benchmark (scripts, not tests; figures go to bench/RESULTS.md with --write)
-BENCHES := lint_startup log_set analytics import_strong import_jefit import_gymbook api_load web_pages
+BENCHES := lint_startup plan_startup simulation review log_set analytics import_strong import_jefit import_gymbook api_load session_read history_render web_pages catalog_lookup
 bench: install-test web-assets
 	@for b in $(BENCHES); do echo "== bench/$$b.py"; $(BIN)/python bench/$$b.py || exit 1; done
 

@@ -1,6 +1,7 @@
 """Benchmark: the API under load — logging a set, reading a whole history, and the bare floor.
 
 Run: .venv/bin/python bench/api_load.py [--duration 10] [--workers 2]
+     .venv/bin/python bench/api_load.py --database postgresql [--duration 10]
 
 uvicorn serves the app with 2 workers on a SQLite file (WAL, synchronous=NORMAL); wrk
 (Debian's `wrk`, installed with apt-get when missing) drives it over loopback:
@@ -10,6 +11,10 @@ uvicorn serves the app with 2 workers on a SQLite file (WAL, synchronous=NORMAL)
 - GET /api/v1/history of a user with 20,000 sets, at concurrency 1;
 - the floor: a bare FastAPI app (same uvicorn, same workers) whose PUT validates a small
   body and inserts one row into SQLite, at the same concurrencies, in the same run.
+
+`--database postgresql` runs the same load on SQLite and on a throwaway local PostgreSQL
+(fsync on, `--synchronous-commit on|off`) in one run: 1, 2 and 4 workers, and two separate
+`fitrec serve` instances sharing the database and the secret key (the load-balancer case).
 """
 
 from __future__ import annotations
@@ -129,8 +134,14 @@ def seed(url: str) -> dict[str, Any]:
     return {"token": token, "sessions": session_ids, "reader_token": reader_token}
 
 
-def lua_put(path_prefix: str, body: str, headers: dict[str, str], sessions: list[str]) -> str:
-    """A wrk script: PUT a set with a unique id per request, rotating over sessions."""
+def lua_put(
+    path_prefix: str, body: str, headers: dict[str, str], sessions: list[str], tag: str = "r"
+) -> str:
+    """A wrk script: PUT a set with a unique id per request, rotating over sessions.
+
+    Two wrk processes running at once need different `tag`s: their set ids would clash
+    otherwise, and they would walk the sessions in step, queueing on the same row locks.
+    """
     header_lines = "\n".join(f'wrk.headers["{k}"] = "{v}"' for k, v in headers.items())
     session_list = ", ".join(f'"{s}"' for s in sessions)
     return textwrap.dedent(
@@ -144,8 +155,8 @@ def lua_put(path_prefix: str, body: str, headers: dict[str, str], sessions: list
         wrk.body = '{body}'
         {header_lines}
         local sessions = {{ {session_list} }}
-        local counter = 0
-        local run = tostring(os.time())
+        local counter = {0 if tag in ("r", "a") else len(sessions) // 2}
+        local run = "{tag}" .. tostring(os.time())
         function request()
           counter = counter + 1
           local s = sessions[(counter % #sessions) + 1]
@@ -163,6 +174,11 @@ def run_wrk(wrk: str, url: str, connections: int, seconds: int, script: Path | N
     if script is not None:
         command += ["-s", str(script)]
     output = subprocess.run([*command, url], check=True, capture_output=True, text=True).stdout
+    return parse_wrk(output)
+
+
+def parse_wrk(output: str) -> dict[str, Any]:
+    """Requests/s, latency percentiles (ms) and non-2xx answers from a wrk report."""
     result: dict[str, Any] = {"raw": output}
     rps = re.search(r"Requests/sec:\s+([\d.]+)", output)
     result["rps"] = float(rps.group(1)) if rps else 0.0
@@ -204,6 +220,14 @@ def main() -> None:
     parser.add_argument("--duration", type=int, default=10)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--serve-floor", type=int, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--database",
+        choices=["sqlite", "postgresql"],
+        default="sqlite",
+        help="postgresql: SQLite and a local PostgreSQL in one run, 1/2/4 workers, 2 instances",
+    )
+    parser.add_argument("--worker-counts", type=int, nargs="+", default=[1, 2, 4])
+    parser.add_argument("--synchronous-commit", choices=["on", "off"], default="on")
     args = parser.parse_args()
     if args.serve_floor:
         from fitrec.cli.server_cmds import run_server
@@ -219,6 +243,11 @@ def main() -> None:
         )
         return
     wrk = ensure_wrk()
+    if args.database == "postgresql":
+        from api_load_postgres import main_postgresql
+
+        main_postgresql(args, wrk)
+        return
     work = Path(tempfile.mkdtemp(prefix="fitrec-bench-"))
     url = f"sqlite:///{work / 'fitrec.db'}"
     seeded = seed(url)
@@ -232,7 +261,10 @@ def main() -> None:
         "FITREC_DATA_DIR": str(work),
         "FITREC_SECRET_KEY": "bench",
         FLOOR_DB_ENV: str(floor_db),
-        "PYTHONPATH": str(Path(__file__).resolve().parent),
+        # The bench's own directory (the floor app), before any path the caller set.
+        "PYTHONPATH": os.pathsep.join(
+            p for p in (str(Path(__file__).resolve().parent), os.environ.get("PYTHONPATH")) if p
+        ),
     }
     body = '{"exercise": "barbell-bench-press", "weight": 80, "reps": 8, "rpe": 8}'
     api_script = work / "put_set.lua"

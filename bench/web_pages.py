@@ -129,7 +129,7 @@ def pages(seeded: Seeded) -> dict[str, str]:
         "settings": "/settings",
         "import": "/import",
         "live workout page": f"/workout/{seeded.open_session_id}",
-        "live session read (JSON)": f"/web/api/sessions/{seeded.open_session_id}",
+        "live session read (JSON)": f"/api/v1/sessions/{seeded.open_session_id}",
     }
 
 
@@ -370,9 +370,9 @@ def measure(
                 if i >= warmup:
                     times.append(took)
                     sources.add(source)
-            target = None if path.startswith("/web/api") else PAGE_TARGET_MS
+            target = None if path.startswith("/api/") else PAGE_TARGET_MS
             rows.append(Row(name, "GET", path, times, "/".join(sorted(sources)), target))
-        api = f"/web/api/sessions/{seeded.open_session_id}/sets"
+        api = f"/api/v1/sessions/{seeded.open_session_id}/sets"
         headers = {"X-CSRF-Token": seeded.csrf}
         times = []
         for i in range(warmup + requests):
@@ -395,7 +395,7 @@ def cold_rows(
     client: httpx.Client, seeded: Seeded, headers: dict[str, str], count: int
 ) -> list[Row]:
     """The cached pages' first request after a change: log a set, then time one GET."""
-    api = f"/web/api/sessions/{seeded.open_session_id}/sets"
+    api = f"/api/v1/sessions/{seeded.open_session_id}/sets"
     rows = []
     for name, path in (("dashboard `/`", "/"), ("progress", "/progress")):
         print(f"measuring {name} cold ({path})", file=sys.stderr, flush=True)

@@ -12,12 +12,50 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from tests.pg_server import PostgresServer, start_server
+
+# Property tests run parsers, databases and HTTP apps on a shared, loaded machine: a
+# per-example deadline measures the machine, not the code. Timings live in bench/.
+hypothesis_settings.register_profile("fitrec", deadline=None)
+hypothesis_settings.load_profile("fitrec")
 
 BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
 TEMPLATE_DB = "fitrec_template"
 _counter = itertools.count(1)
+
+
+def _point_environment_at(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
+    from fitrec.config import get_settings
+
+    data_dir = folder / "fitrec-data"
+    monkeypatch.setenv("FITREC_DATA_DIR", str(data_dir))
+    monkeypatch.setenv("FITREC_DATABASE_URL", f"sqlite:///{data_dir / 'fitrec.db'}")
+    monkeypatch.setenv("XDG_DATA_HOME", str(folder / "xdg"))
+    get_settings.cache_clear()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _isolated_session_environment(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The same for session- and module-scoped fixtures, which run before any test's own."""
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        _point_environment_at(monkeypatch, tmp_path_factory.mktemp("environment"))
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Point FITREC_DATABASE_URL and FITREC_DATA_DIR at the test's own temporary folder.
+
+    A test that reads settings from the environment (the CLI, `Settings()`) then never
+    touches the database or data folder of whoever runs the suite.
+    """
+    from fitrec.config import get_settings
+
+    _point_environment_at(monkeypatch, tmp_path)
+    yield
+    get_settings.cache_clear()
 
 
 @pytest.fixture(scope="session")

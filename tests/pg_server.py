@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 SERVER_USER = "postgres"
+# The test session's server trades durability for speed: its data is thrown away.
+TEST_OPTIONS = "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
 
 
 def find_bin_dir() -> Path | None:
@@ -45,6 +47,7 @@ class PostgresServer:
     bin_dir: Path
     root: Path
     port: int
+    settings: str = TEST_OPTIONS
 
     @property
     def data_dir(self) -> Path:
@@ -60,35 +63,64 @@ class PostgresServer:
         """A psycopg URL over TCP to `database`."""
         return f"postgresql+psycopg://{SERVER_USER}@127.0.0.1:{self.port}/{database}"
 
+    def start(self) -> None:
+        """Start the server on its data directory and wait until it listens."""
+        options = (
+            f"-p {self.port} -k {self.socket_dir} -c listen_addresses=127.0.0.1 "
+            f"{self.settings} -c max_connections=200"
+        )
+        subprocess.run(
+            _as_server_user(
+                [
+                    str(self.bin_dir / "pg_ctl"),
+                    "start",
+                    "-D",
+                    str(self.data_dir),
+                    "-o",
+                    options,
+                    "-l",
+                    str(self.root / "server.log"),
+                    "-w",
+                    "-t",
+                    "60",
+                ]
+            ),
+            check=True,
+            capture_output=True,
+            timeout=90,
+        )
+        _wait_for_port(self.port)
+
+    def halt(self) -> None:
+        """Stop the server at once (as a crash would), keeping its files for `start`."""
+        subprocess.run(
+            _as_server_user(
+                [str(self.bin_dir / "pg_ctl"), "stop", "-D", str(self.data_dir), "-m", "immediate"]
+            ),
+            check=False,
+            capture_output=True,
+            timeout=60,
+        )
+
     def stop(self) -> None:
         """Stop the server at once and remove its files."""
         try:
-            subprocess.run(
-                _as_server_user(
-                    [
-                        str(self.bin_dir / "pg_ctl"),
-                        "stop",
-                        "-D",
-                        str(self.data_dir),
-                        "-m",
-                        "immediate",
-                    ]
-                ),
-                check=False,
-                capture_output=True,
-                timeout=60,
-            )
+            self.halt()
         finally:
             shutil.rmtree(self.root, ignore_errors=True)
 
 
-def start_server() -> PostgresServer:
-    """initdb a fresh cluster in a temp dir and start it on a free port (trust auth)."""
+def start_server(settings: str = TEST_OPTIONS) -> PostgresServer:
+    """initdb a fresh cluster in a temp dir and start it on a free port (trust auth).
+
+    `settings` are extra server options (`-c name=value ...`); the default is fast and
+    not durable, for tests.
+    """
     bin_dir = find_bin_dir()
     if bin_dir is None:
         raise RuntimeError("PostgreSQL is not installed (/usr/lib/postgresql/*/bin/pg_ctl)")
     root = Path(tempfile.mkdtemp(prefix="fitrec-pg-"))
-    server = PostgresServer(bin_dir=bin_dir, root=root, port=free_port())
+    server = PostgresServer(bin_dir=bin_dir, root=root, port=free_port(), settings=settings)
     server.socket_dir.mkdir()
     os.chmod(root, 0o755)
     if os.geteuid() == 0:
@@ -112,32 +144,7 @@ def start_server() -> PostgresServer:
             capture_output=True,
             timeout=120,
         )
-        options = (
-            f"-p {server.port} -k {server.socket_dir} -c listen_addresses=127.0.0.1 "
-            "-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
-            "-c max_connections=200"
-        )
-        subprocess.run(
-            _as_server_user(
-                [
-                    str(bin_dir / "pg_ctl"),
-                    "start",
-                    "-D",
-                    str(server.data_dir),
-                    "-o",
-                    options,
-                    "-l",
-                    str(root / "server.log"),
-                    "-w",
-                    "-t",
-                    "60",
-                ]
-            ),
-            check=True,
-            capture_output=True,
-            timeout=90,
-        )
-        _wait_for_port(server.port)
+        server.start()
     except BaseException:
         server.stop()
         raise

@@ -16,6 +16,7 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
 
     from fitrec import bootstrap
     from fitrec.api.factory import API_PREFIX, install_api
+    from fitrec.api.operations import install_operations
 
     settings = settings or get_settings()
     bootstrap.ensure_secret_key(settings)
@@ -38,6 +39,7 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
         page_uploads=upload_limits(settings.max_upload_bytes),
         page_refusal=too_large_page,
     )
+    install_operations(app, settings, bootstrap.schema_probe(settings))
     _mount_web(app)
     return app
 

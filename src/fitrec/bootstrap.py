@@ -14,7 +14,9 @@ from fitrec.config import Settings, get_settings, normalize_database_url
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
+    from fitrec.services.health import SchemaProbe
     from fitrec.services.unit_of_work import UowFactory
+    from fitrec.store.backup import Comparison
 
 SECRET_KEY_FILE = "secret_key"
 
@@ -53,6 +55,13 @@ def uow_factory(settings: Settings | None = None, *, url: str | None = None) -> 
         return SqlUnitOfWork(engine, read_only=read_only)
 
     return make
+
+
+def schema_probe(settings: Settings | None = None) -> SchemaProbe:
+    """The readiness check's view of the configured database's migrations."""
+    from fitrec.store.migrate import SqlSchemaProbe
+
+    return SqlSchemaProbe(engine_for((settings or get_settings()).database_url))
 
 
 def ensure_secret_key(settings: Settings) -> str:
@@ -99,6 +108,27 @@ def upgrade_database(url: str | None = None) -> None:
     from fitrec.store.migrate import upgrade_database as upgrade
 
     upgrade(url or get_settings().database_url)
+
+
+def backup_database(file: Path, url: str | None = None) -> None:
+    """Write a consistent backup of the configured database to `file`."""
+    from fitrec.store.backup import backup
+
+    backup(url or get_settings().database_url, file)
+
+
+def restore_database(file: Path, url: str | None = None) -> None:
+    """Load a backup into the configured database, which must be empty."""
+    from fitrec.store.backup import restore
+
+    restore(url or get_settings().database_url, file)
+
+
+def verify_backup(file: Path, url: str | None = None) -> list[Comparison]:
+    """Each table of a backup beside the configured database: rows and checksums."""
+    from fitrec.store.backup import verify
+
+    return verify(url or get_settings().database_url, file)
 
 
 def local_username() -> str:

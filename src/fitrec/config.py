@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -46,6 +47,10 @@ class Settings(BaseSettings):
     secret_key: str = ""
     max_upload_bytes: int = 50 * MIB  # the import page and the API import alike
     max_body_bytes: int = 1 * MIB
+    # Prometheus metrics at /metrics: off while empty; when set, a scrape sends it as a
+    # bearer token (the figures say how busy an instance is, which is nobody else's business).
+    metrics_token: str = ""
+    log_format: Literal["text", "json"] = "text"
 
     @model_validator(mode="after")
     def _derive_defaults(self) -> Settings:

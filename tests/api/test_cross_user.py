@@ -23,6 +23,7 @@ BODIES: dict[str, Any] = {
     "SetIn": {"exercise": "bench press", "weight": 60, "reps": 5},
     "SetPatch": {"reps": 1},
     "FeedbackIn": {"block_label": "A", "pump": 1, "exhaustion": 1},
+    "BlockFeedbackIn": {"pump": 1, "exhaustion": 1},
     "FinishIn": {"note": "mine now"},
     "ConfirmIn": {"finished_at": "2025-01-01T10:00:00Z"},
 }

@@ -70,6 +70,6 @@ def test_confirming_can_correct_the_end_time(client: TestClient, alice: User) ->
 
 def test_the_schema_documents_the_flags(client: TestClient) -> None:
     schemas = client.get("/api/v1/openapi.json").json()["components"]["schemas"]
-    for model in ("HistorySession", "HistorySet"):
+    for model in ("HistorySession", "SetOut"):
         assert schemas[model]["properties"]["flagged"]["type"] == "boolean"
         assert "flagged" in schemas[model]["required"]

@@ -1,12 +1,9 @@
-"""Stateless processes: two uvicorn servers on one database share tokens, sessions, limits."""
+"""Stateless processes: two `fitrec serve` instances on one database and one secret key share
+sign-ins, tokens, log-in limits and the idempotency of logged sets, on SQLite and PostgreSQL.
+"""
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,62 +12,25 @@ import pytest
 
 from fitrec.services.accounts import LOGIN_MAX_FAILURES
 from tests.api.conftest import PASSWORD
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _wait_until_up(url: str, process: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"server exited with {process.returncode}")
-        try:
-            httpx.get(f"{url}/api/v1/openapi.json", timeout=1)
-            return
-        except httpx.TransportError:
-            time.sleep(0.1)
-    raise RuntimeError(f"{url} did not start within 30 s")
+from tests.servers import Served
 
 
 @pytest.fixture
-def two_servers(tmp_path: Path) -> Iterator[tuple[str, str]]:
-    """Two app processes on one migrated SQLite file."""
-    from fitrec.store.migrate import upgrade_database
-
-    database = f"sqlite:///{tmp_path / 'shared.db'}"
-    upgrade_database(database)
-    env = {
-        **os.environ,
-        "FITREC_DATABASE_URL": database,
-        "FITREC_DATA_DIR": str(tmp_path),
-        "FITREC_SECRET_KEY": "two-processes",
-    }
-    processes: list[subprocess.Popen[bytes]] = []
-    urls = []
+def two_servers(database_url: str, tmp_path: Path) -> Iterator[tuple[str, str]]:
+    """Two `fitrec serve` process groups on the test's migrated database."""
+    servers = [Served(database_url, tmp_path / f"data-{n}") for n in (1, 2)]
     try:
-        for _ in range(2):
-            port = _free_port()
-            command = [
-                sys.executable, "-m", "uvicorn", "fitrec.app:create_migrated_app",
-                "--factory", "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning",
-            ]  # fmt: skip
-            processes.append(subprocess.Popen(command, env=env))
-            urls.append(f"http://127.0.0.1:{port}")
-        for url, process in zip(urls, processes, strict=True):
-            _wait_until_up(url, process)
-        yield urls[0], urls[1]
+        for server in servers:
+            server.start()
+        yield servers[0].url, servers[1].url
     finally:
-        for process in processes:
-            process.terminate()
-        for process in processes:
-            process.wait(timeout=10)
+        for server in servers:
+            server.stop()
 
 
-def test_tokens_sessions_and_limits_hold_across_processes(two_servers: tuple[str, str]) -> None:
+def test_tokens_sessions_limits_and_idempotency_hold_across_processes(
+    two_servers: tuple[str, str],
+) -> None:
     one, two = two_servers
     login = {"email": "both@example.com", "password": PASSWORD}
     assert httpx.post(f"{one}/api/v1/users", json=login).status_code == 201
@@ -89,6 +49,22 @@ def test_tokens_sessions_and_limits_hold_across_processes(two_servers: tuple[str
         assert browser.put("/api/v1/profile", json={"unit": "lb"}, headers=csrf).status_code == 200
     with httpx.Client(base_url=one, cookies=cookies) as browser:
         assert browser.get("/api/v1/profile").json()["unit"] == "lb"
+
+    # A set re-sent to the other instance (the load balancer's case) is stored once.
+    login = {"email": "sets@example.com", "password": PASSWORD}
+    assert httpx.post(f"{two}/api/v1/users", json=login).status_code == 201
+    token = httpx.post(f"{two}/api/v1/tokens", json=login).json()["token"]
+    bearer = {"Authorization": f"Bearer {token}"}
+    session = httpx.post(f"{one}/api/v1/sessions", headers=bearer, json={}).json()["id"]
+    path = f"/api/v1/sessions/{session}/sets/resent-1"
+    body = {"exercise": "bench press", "weight": 80, "reps": 8}
+
+    first = httpx.put(f"{one}{path}", headers=bearer, json=body)
+    again = httpx.put(f"{two}{path}", headers=bearer, json=body)
+    assert (first.status_code, again.status_code) == (201, 200)
+    assert again.json() == first.json()
+    stored = httpx.get(f"{one}/api/v1/sessions/{session}", headers=bearer).json()
+    assert [s["id"] for s in stored["sets"]] == ["resent-1"]
 
     wrong = {**login, "password": "not the password"}
     for n in range(LOGIN_MAX_FAILURES):

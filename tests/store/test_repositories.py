@@ -134,10 +134,10 @@ def test_sets_are_unique_per_owner_and_client_id(make_uow, owner_id: int) -> Non
         )
         row = uow.sessions.open_session(owner_id, sid)
         assert row is not None
-        uow.sessions.add_set(owner_id, row.row_id, _set("s1"))
+        uow.sessions.insert_set(owner_id, row.row_id, _set("s1"))
         uow.commit()
     with pytest.raises(Conflict), make_uow() as uow:
-        uow.sessions.add_set(owner_id, row.row_id, _set("s1"))
+        uow.sessions.insert_set(owner_id, row.row_id, _set("s1"))
         uow.commit()
     with make_uow() as uow:
         found = uow.sessions.find_set(owner_id, "s1")

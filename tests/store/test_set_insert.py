@@ -1,4 +1,7 @@
-"""The one-statement set insert: what it inserts, and every case it leaves to the full path."""
+"""Adding a set in the repository: the one-statement insert and every case it reads first.
+
+A bearer token no longer reaches the repository: the adapter resolves it to its owner once
+(`accounts.owner_of_token`); the token cases below check that resolution."""
 
 from __future__ import annotations
 
@@ -43,11 +46,17 @@ def insert(
     *,
     slot_free: bool = False,
 ) -> int | None:
-    hashed = accounts.token_hash(token) if token is not None else None
+    """The new set's number, or None when nothing was stored now (as the old statement)."""
+    if owner is None:
+        owner = accounts.owner_of_token(make_uow, token or "")
+        if owner is None:
+            return None
     with make_uow() as uow:
-        found = uow.sessions.add_set_if_open(owner, hashed, session, performed, slot_free=slot_free)
+        added = uow.sessions.add_set(owner, session, performed, from_plan=slot_free)
         uow.commit()
-    return found
+    if not added.created or added.performed is None:
+        return None
+    return added.performed.set_index
 
 
 def test_inserts_numbered_sets_that_read_back_as_given(make_uow: Any, owner_id: int) -> None:
@@ -102,13 +111,37 @@ def test_a_deactivated_owners_token_inserts_nothing(make_uow: Any, owner_id: int
     assert insert(make_uow, None, token, session, a_set("d1")) is None
 
 
-def test_a_program_session_is_left_to_the_full_path_when_asked(
+def test_a_program_session_gives_a_set_without_a_label_its_slot(
     make_uow: Any, owner_id: int
 ) -> None:
     program = copy_template(make_uow, owner_id, "Sample post-exhaust full body").id
     session = sessions.start_session(make_uow, owner_id, program=program, workout="Full body").id
-    assert insert(make_uow, owner_id, None, session, a_set("p1"), slot_free=True) is None
+    unlabelled = a_set("p1", "barbell-squat")
+    unlabelled.block_label = unlabelled.position = None
+    assert insert(make_uow, owner_id, None, session, unlabelled, slot_free=True) == 1
     assert insert(make_uow, owner_id, None, session, a_set("p2"), slot_free=False) == 1
+    stored = {s.id: s for s in sessions.get_session(make_uow, owner_id, session).sets}
+    assert (stored["p1"].block_label, stored["p1"].position) != (None, None)
+    assert (stored["p2"].block_label, stored["p2"].position) == ("A", 1)
+
+
+def test_the_answer_says_why_nothing_was_stored(
+    make_uow: Any, owner_id: int, other_owner_id: int
+) -> None:
+    session = sessions.start_session(make_uow, owner_id).id
+    with make_uow() as uow:
+        first = uow.sessions.add_set(owner_id, session, a_set("w1"), from_plan=False)
+        again = uow.sessions.add_set(owner_id, session, a_set("w1"), from_plan=False)
+        missing = uow.sessions.add_set(owner_id, "no-such", a_set("w2"), from_plan=False)
+        theirs = uow.sessions.add_set(other_owner_id, session, a_set("w3"), from_plan=False)
+        uow.commit()
+    assert first.created and first.session_id == session
+    assert not again.created and again.stored_in == session and again.performed == first.performed
+    assert missing.session_id is None and theirs.session_id is None
+    sessions.finish_session(make_uow, owner_id, session)
+    with make_uow() as uow:
+        late = uow.sessions.add_set(owner_id, session, a_set("w4"), from_plan=False)
+    assert late.finished and late.performed is None
 
 
 def test_sets_logged_at_once_into_one_session_get_distinct_numbers(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import UTC, datetime
 from typing import Any
 
@@ -19,9 +18,7 @@ def test_a_read_only_unit_of_work_holds_up_no_writer(make_uow: Any, owner_id: in
         assert reader.sessions.history(owner_id) == []
         # On SQLite a writing unit of work begins IMMEDIATE: had the reader taken the
         # write lock, this would wait for the busy timeout and then fail.
-        started = time.monotonic()
         add_sessions(make_uow, owner_id, [session])
-        assert time.monotonic() - started < 2
     with make_uow(read_only=True) as reader:
         assert reader.analytics_cache.version(owner_id) > before
         assert len(reader.sessions.history(owner_id)) == 1

@@ -8,7 +8,7 @@ import pytest
 from bench.import_strong import strong_file
 
 from tests.web.conftest import BrowserPage, LiveServer
-from tests.web.test_live_workout import sign_up
+from tests.web.test_live_workout import record_fetches, sign_up
 
 pytestmark = pytest.mark.browser
 
@@ -30,6 +30,7 @@ def test_builder_shows_a_pairing_error_beside_its_block_until_the_pair_is_fixed(
     live_server: LiveServer, web: BrowserPage
 ) -> None:
     page, url = web.page, live_server.url
+    fetches = record_fetches(page, url)
     sign_up(page, url)
     page.goto(url + "/builder")
     page.get_by_label("Program in the notation (checked as you type)").fill(WRONG_PAIR)
@@ -44,7 +45,28 @@ def test_builder_shows_a_pairing_error_beside_its_block_until_the_pair_is_fixed(
         "!document.querySelector(\"#blocks li.finding[data-code='pairing']\")"
         " && document.querySelector('#blocks li.block')"
     )
+    # The exercise picker searches the API's catalogue.
+    page.locator("#a1-name").fill("incline")
+    page.wait_for_selector("#exercise-options option[value*='Incline']", state="attached")
+    assert "POST /api/v1/lint" in fetches and "GET /api/v1/exercises" in fetches
+    assert all(f.split(" ", 1)[1].startswith("/api/v1/") for f in fetches), fetches
     assert not web.errors, web.errors
+
+
+def test_builder_says_where_the_notation_is_wrong(
+    live_server: LiveServer, web: BrowserPage
+) -> None:
+    page, url = web.page, live_server.url
+    sign_up(page, url)
+    page.goto(url + "/builder")
+    page.get_by_label("Program in the notation (checked as you type)").fill(
+        "program: Broken\n\n## Day A\nA1. Barbell Bench Press: 3×\n"
+    )
+    page.wait_for_function(
+        "document.getElementById('findings-status').textContent.includes('could not be checked')"
+    )
+    shown = page.locator("#findings-status").inner_text()
+    assert "text: " in shown and "line 4" in shown, shown
 
 
 def test_importing_a_small_strong_file_through_the_page(

@@ -66,11 +66,34 @@ def rate(page: Any, pump: str, exhaustion: str) -> None:
     page.get_by_role("button", name="Save feedback").click()
 
 
+def record_fetches(page: Any, url: str) -> list[str]:
+    """Every fetch the page makes, as "METHOD /path" (filled in as they happen)."""
+    seen: list[str] = []
+
+    def remember(request: Any) -> None:
+        if request.resource_type == "fetch":
+            seen.append(f"{request.method} {request.url.removeprefix(url).split('?')[0]}")
+
+    page.on("request", remember)
+    return seen
+
+
+def start_chest(page: Any, url: str) -> str:
+    """Copy the chest template and start its workout; returns the session id."""
+    page.goto(url + "/programs")
+    page.get_by_role("button", name="Copy Chest post-exhaust").click()
+    page.wait_for_url("**/builder?program=*")
+    page.get_by_role("button", name="Start Chest").click()
+    page.wait_for_url("**/workout/*")
+    return str(page.url.rsplit("/", 1)[1])
+
+
 def test_sign_up_copy_template_live_workout_history_and_chart(
     live_server: LiveServer, web: BrowserPage
 ) -> None:
     page, url = web.page, live_server.url
     page.add_init_script(RECORD_VIBRATIONS)
+    fetches = record_fetches(page, url)
     sign_up(page, url)
     web.screenshots("dashboard-empty")
 
@@ -120,6 +143,13 @@ def test_sign_up_copy_template_live_workout_history_and_chart(
     assert rows.count() == 2
     assert "3" in rows.nth(0).inner_text()
     web.screenshots("live-summary")
+    # The live page spoke to the API only, as any client does.
+    api = f"/api/v1/sessions/{session_id}"
+    live = [f for f in fetches if session_id in f]
+    assert f"GET {api}" in live and f"POST {api}/finish" in live
+    assert f"PUT {api}/feedback/A" in live
+    assert sum(1 for f in live if f.startswith(f"PUT {api}/sets/")) == 6
+    assert all(f.split(" ", 1)[1].startswith("/api/v1/") for f in fetches), fetches
 
     page.goto(url + "/history")
     web.screenshots("history")
@@ -142,3 +172,35 @@ def test_sign_up_copy_template_live_workout_history_and_chart(
     page.goto(url + "/")
     web.screenshots("dashboard")
     assert not web.errors, web.errors
+
+
+def test_a_refused_set_shows_the_field_and_the_reason(
+    live_server: LiveServer, web: BrowserPage
+) -> None:
+    page, url = web.page, live_server.url
+    sign_up(page, url)
+    start_chest(page, url)
+    log_set(page, "A1", "Barbell Bench Press", "Set 1 of 3", "5000", "8")
+    page.wait_for_selector("#live-error:not([hidden])")
+    shown = page.locator("#live-error").inner_text()
+    # The API's 422 problem document, said to the lifter: which field, and why.
+    assert "set A1 #1: weight: " in shown, shown  # the field as the lifter reads it
+    assert "less than or equal to" in shown, shown
+    assert "body." not in shown and "Unprocessable" not in shown, shown
+
+
+def test_the_second_session_shows_last_time_beside_the_target(
+    live_server: LiveServer, web: BrowserPage
+) -> None:
+    page, url = web.page, live_server.url
+    sign_up(page, url)
+    start_chest(page, url)
+    log_set(page, "A1", "Barbell Bench Press", "Set 1 of 3", "82.5", "9")
+    wait_synced(page)
+    assert page.locator("#set-last").inner_text() == ""
+    page.goto(url + "/programs")
+    page.get_by_role("button", name="Start Chest").first.click()
+    page.wait_for_url("**/workout/*")
+    page.wait_for_selector("#set-panel:not([hidden])")
+    assert page.locator("#set-last").inner_text().startswith("Last time: 82.5 kg × 9 (")
+    assert page.locator("#set-target").inner_text().startswith("Target: ")

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+import fitrec
 from fitrec.web import static_dir, templates_dir
 from tests.web.conftest import make_app
 
@@ -154,10 +155,32 @@ def test_builder_lint_route_puts_the_pairing_error_on_its_block(app: Any) -> Non
         "program: P\n\n## Day A\nA1. Bench Press: 3×8 @ 80% 1RM\n"
         "→ Rest 60 seconds\nA2. Leg Extension: 3×15\n"
     )
-    found = client.post("/web/api/lint", json={"text": text}, headers={"X-CSRF-Token": csrf}).json()
+    found = client.post("/api/v1/lint", json={"text": text}, headers={"X-CSRF-Token": csrf}).json()
     pairing = [f for f in found["findings"] if f["code"] == "pairing"]
     assert pairing and pairing[0]["block"] == "A" and pairing[0]["fix"]
-    assert client.post("/web/api/lint", json={"text": text}).status_code == 403
+    assert [(b["workout"], b["label"], b["line"]) for b in found["blocks"]] == [("Day A", "A", 4)]
+    assert client.post("/api/v1/lint", json={"text": text}).status_code == 403
+
+
+def test_the_web_serves_no_json_api_of_its_own(app: Any) -> None:
+    # The pages and their scripts talk to /api/v1 only: no code declares or calls /web/api.
+    source = Path(fitrec.__file__).parent
+    mentions = [
+        str(path.relative_to(source))
+        for path in source.rglob("*")
+        if path.suffix in {".py", ".js", ".html"} and "/web/api" in path.read_text("utf-8")
+    ]
+    assert not mentions, mentions
+    client = signed_in(app, "no-web-api@example.com")
+    csrf = {"X-CSRF-Token": token(client.get("/builder").text)}
+    for method, path in (
+        ("GET", "/web/api/exercises?q=bench"),
+        ("POST", "/web/api/lint"),
+        ("GET", "/web/api/sessions/abc"),
+        ("PUT", "/web/api/sessions/abc/sets/s1"),
+        ("POST", "/web/api/sessions/abc/finish"),
+    ):
+        assert client.request(method, path, json={}, headers=csrf).status_code == 404, path
 
 
 def test_our_own_assets_exist_beside_the_templates(app: Any) -> None:
@@ -195,7 +218,7 @@ def test_progress_and_dashboard_follow_each_logged_set(app: Any) -> None:
             "rir": 2,
             "set_type": "working",
         }
-        put = client.put(f"/web/api/sessions/{session_id}/sets/s{n}", json=body, headers=csrf)
+        put = client.put(f"/api/v1/sessions/{session_id}/sets/s{n}", json=body, headers=csrf)
         assert put.status_code == 201
         html = client.get("/progress").text
         # Epley-style estimates differ by formula: the best e1RM is well above the load.

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from collections.abc import Callable
+from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, Request
 from fastapi.security import APIKeyCookie, HTTPAuthorizationCredentials, HTTPBearer
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
 from fitrec.services import accounts
 from fitrec.services.unit_of_work import UowFactory
+
+T = TypeVar("T")
 
 bearer = HTTPBearer(
     auto_error=False, description="A personal access token from POST /api/v1/tokens"
@@ -52,37 +56,35 @@ def _credential(request: Request) -> str | int:
     return int(owner_id)
 
 
-def current_owner(
+async def current_owner(
     request: Request,
     _bearer: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
     _cookie: Annotated[str | None, Depends(session_cookie)],
 ) -> int:
-    """The owner a bearer token or a web session authenticates (the schemes show in OpenAPI)."""
+    """The owner a bearer token or a web session authenticates (the schemes show in OpenAPI).
+
+    The caller is resolved here, once per request; nothing further down sees the token.
+    """
     found = _credential(request)
     if isinstance(found, str):
-        owner = accounts.owner_of_token(request.app.state.make_uow, found)
+        owner = await blocking(request, accounts.owner_of_token, request.app.state.make_uow, found)
         if owner is None:
             raise invalid_token()
         return owner
     return found
 
 
-async def current_caller(request: Request) -> accounts.Caller:
-    """Who calls, without a database round trip: a web session's owner, or a bearer token.
+async def blocking(request: Request, work: Callable[..., T], *args: Any) -> T:
+    """Run a short database call: on the event loop on SQLite, on the thread pool otherwise.
 
-    For hot write paths: the use case checks the token in its own transaction (a revoked
-    token is refused there just as surely), saving a transaction and a thread hop. The
-    route declares the same security in OpenAPI with `SIGNED_IN`.
+    SQLite has one write lock per database: threads of one process gain nothing there and
+    poll the lock with sleeps (bench/RESULTS.md, "one session, one contract": logging a set
+    at c=16 fell to 0.19x of the floor on the thread pool). PostgreSQL locks rows, so there
+    the call runs on the thread pool.
     """
-    found = _credential(request)
-    return accounts.BearerToken(found) if isinstance(found, str) else found
-
-
-# The OpenAPI security of a route that authenticates with `current_caller`: the same
-# schemes `bearer` and `session_cookie` declare on the other routes.
-SIGNED_IN: dict[str, Any] = {
-    "security": [{bearer.scheme_name: []}, {session_cookie.scheme_name: []}]
-}
+    if request.app.state.inline_database:
+        return work(*args)
+    return await run_in_threadpool(work, *args)
 
 
 def invalid_token() -> HTTPException:
@@ -95,7 +97,6 @@ def invalid_token() -> HTTPException:
 
 
 Owner = Annotated[int, Depends(current_owner)]
-Caller = Annotated[accounts.Caller, Depends(current_caller)]
 Uow = Annotated[UowFactory, Depends(uow_factory)]
 
 

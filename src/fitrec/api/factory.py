@@ -6,12 +6,18 @@ from fastapi import APIRouter, FastAPI
 
 from fitrec.api import (
     routes_accounts,
+    routes_cycles,
     routes_data,
     routes_library,
     routes_programs,
     routes_sessions,
 )
-from fitrec.api.middleware import BodyLimitMiddleware, PageRefusal, WebSessionMiddleware
+from fitrec.api.middleware import (
+    BodyLimitMiddleware,
+    DatabaseOutageMiddleware,
+    PageRefusal,
+    WebSessionMiddleware,
+)
 from fitrec.api.problems import install_problem_handlers
 from fitrec.config import Settings
 from fitrec.services.unit_of_work import UowFactory
@@ -20,7 +26,14 @@ API_PREFIX = "/api/v1"
 
 
 # Routes are matched in order, one by one: the sessions (logging a set) come first.
-ROUTE_MODULES = (routes_sessions, routes_accounts, routes_programs, routes_library, routes_data)
+ROUTE_MODULES = (
+    routes_sessions,
+    routes_accounts,
+    routes_programs,
+    routes_library,
+    routes_data,
+    routes_cycles,
+)
 
 
 def api_routers() -> list[APIRouter]:
@@ -41,18 +54,16 @@ def install_api(
     """
     app.state.make_uow = make_uow
     app.state.settings = settings
-    # SQLite has one write lock per database: a process gains nothing from logging sets
-    # on many threads, whose transactions would poll that lock with sleeps. On SQLite a
-    # set is logged on the event loop, one at a time per process, without a thread hop;
-    # PostgreSQL locks rows, so there it runs on the thread pool.
-    app.state.inline_writes = settings.database_url.startswith("sqlite")
+    # Short database calls of the hottest routes run on the event loop on SQLite (see
+    # `deps.blocking` and the measurement it cites); on the thread pool on PostgreSQL.
+    app.state.inline_database = settings.database_url.startswith("sqlite")
     # Each router is included on the app itself: every level of nesting costs a second
     # pass of route matching per request.
     for router in api_routers():
         app.include_router(router, prefix=API_PREFIX)
     install_problem_handlers(app)
     # Added last so it runs first: an oversized body is refused before any database work.
-    app.add_middleware(WebSessionMiddleware, make_uow=make_uow)
+    app.add_middleware(WebSessionMiddleware, make_uow=make_uow, inline=app.state.inline_database)
     app.add_middleware(
         BodyLimitMiddleware,
         max_body_bytes=settings.max_body_bytes,
@@ -60,3 +71,4 @@ def install_api(
         page_refusal=page_refusal,
         pages=frozenset(page_uploads or ()),
     )
+    app.add_middleware(DatabaseOutageMiddleware)

@@ -1,4 +1,5 @@
-"""ASGI middleware: a body-size limit, and web sessions by cookie with CSRF checks."""
+"""ASGI middleware: a body-size limit, web sessions by cookie with CSRF checks, and 503 while
+the database is unreachable."""
 
 from __future__ import annotations
 
@@ -10,8 +11,9 @@ from urllib.parse import parse_qs
 
 from starlette.concurrency import run_in_threadpool
 
-from fitrec.api.problems import problem_response
+from fitrec.api.problems import problem_response, unavailable_response
 from fitrec.services import accounts
+from fitrec.services.errors import DatabaseUnavailable
 from fitrec.services.unit_of_work import UowFactory
 
 Scope = MutableMapping[str, Any]
@@ -117,6 +119,37 @@ async def _no_receive() -> Message:
     return {"type": "http.disconnect"}
 
 
+class DatabaseOutageMiddleware:
+    """Answer 503 with Retry-After when the database is unreachable outside a route.
+
+    Routes' errors reach the problem handlers; this catches what the other middleware
+    raise (the web session look-up runs before any route).
+    """
+
+    def __init__(self, app: App) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Run the app; a DatabaseUnavailable before the answer started becomes a 503."""
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def watching_send(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, receive, watching_send)
+        except DatabaseUnavailable:
+            if started:
+                raise
+            await unavailable_response(scope.get("path"))(scope, receive, send)
+
+
 def _cookie(scope: Scope, name: str) -> str | None:
     raw = _header(scope, b"cookie")
     if not raw:
@@ -145,9 +178,10 @@ class WebSessionMiddleware:
     are not sent by browsers on their own, so they need no CSRF token.
     """
 
-    def __init__(self, app: App, make_uow: UowFactory) -> None:
+    def __init__(self, app: App, make_uow: UowFactory, inline: bool = False) -> None:
         self.app = app
         self.make_uow = make_uow
+        self.inline = inline  # look the cookie up on the event loop (SQLite: deps.blocking)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         """Put `owner_id` and `csrf_token` on the request state, or refuse a forged post."""
@@ -163,7 +197,10 @@ class WebSessionMiddleware:
         if not cookie:
             await self.app(scope, receive, send)
             return
-        found = await run_in_threadpool(accounts.web_session, self.make_uow, cookie)
+        if self.inline:
+            found = accounts.web_session(self.make_uow, cookie)
+        else:
+            found = await run_in_threadpool(accounts.web_session, self.make_uow, cookie)
         if found is None:
             await self.app(scope, receive, send)
             return

@@ -13,10 +13,13 @@ from starlette.responses import Response
 
 from fitrec.api.schemas import Problem
 from fitrec.services.accounts import BadCredentials, TooManyAttempts
-from fitrec.services.errors import Conflict, InvalidInput, NotFound
+from fitrec.services.errors import Conflict, DatabaseUnavailable, InvalidInput, NotFound
 
 PROBLEM_JSON = "application/problem+json"
 TYPE_BASE = "https://fitrec.dev/problems/"
+# How long a client should wait before retrying while the database is unreachable: long
+# enough not to hammer a restarting server, short enough for a phone at the gym.
+RETRY_AFTER_S = 5
 
 
 def problem_response(
@@ -114,6 +117,22 @@ def _too_many(request: Request, exc: Exception) -> Response:
     )
 
 
+def unavailable_response(instance: str | None) -> Response:
+    """503 while the database is unreachable: nothing was stored, retry the same request."""
+    return problem_response(
+        503,
+        "the database is unreachable; nothing was stored, retry the same request later",
+        instance=instance,
+        headers={"Retry-After": str(RETRY_AFTER_S)},
+        kind="database-unavailable",
+    )
+
+
+def _database_unavailable(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, DatabaseUnavailable)
+    return unavailable_response(request.url.path)
+
+
 def _http(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, StarletteHTTPException)
     detail = exc.detail if isinstance(exc.detail, str) else None
@@ -130,6 +149,7 @@ def install_problem_handlers(app: FastAPI) -> None:
     app.add_exception_handler(Conflict, _conflict)
     app.add_exception_handler(BadCredentials, _bad_credentials)
     app.add_exception_handler(TooManyAttempts, _too_many)
+    app.add_exception_handler(DatabaseUnavailable, _database_unavailable)
     app.add_exception_handler(StarletteHTTPException, _http)
 
 

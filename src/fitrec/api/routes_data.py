@@ -10,7 +10,7 @@ from pydantic import BaseModel
 from fitrec.api.deps import Owner, Uow
 from fitrec.api.problems import problem_responses
 from fitrec.api.schemas import FindingOut
-from fitrec.api.schemas_training import TargetOut
+from fitrec.api.schemas_sessions import TargetOut
 from fitrec.api.session_view import target_out
 
 router = APIRouter(tags=["analytics and data"])

@@ -9,7 +9,15 @@ from fastapi import APIRouter, Body, Path, Request, Response
 from fitrec.api.deps import Owner, Uow, text_wanted
 from fitrec.api.problems import problem_responses
 from fitrec.api.program_json import program_out, program_text
-from fitrec.api.schemas import FindingOut, LintIn, LintOut, TemplateCopy, TemplateOut
+from fitrec.api.schemas import (
+    FindingOut,
+    LintBlockOut,
+    LintEntryOut,
+    LintIn,
+    LintOut,
+    TemplateCopy,
+    TemplateOut,
+)
 from fitrec.api.schemas_training import (
     CloneIn,
     ProgramIn,
@@ -113,11 +121,25 @@ def lint(body: LintIn, owner: Owner) -> LintOut:
         FindingOut(**f.to_dict(), workout=f.workout, block=f.block, entry=f.entry)
         for f in report.findings
     ]
+    blocks = [
+        LintBlockOut(
+            workout=workout.name,
+            label=block.label,
+            title=block.title,
+            line=block.pos.line if block.pos else None,
+            entries=[
+                LintEntryOut(name=e.name, exercise_slug=e.exercise_slug) for e in block.entries
+            ],
+        )
+        for workout in report.program.workouts
+        for block in workout.blocks
+    ]
     return LintOut(
         findings=findings,
         errors=sum(1 for f in findings if f.severity == "error"),
         warnings=sum(1 for f in findings if f.severity == "warning"),
         infos=sum(1 for f in findings if f.severity == "info"),
+        blocks=blocks,
     )
 
 

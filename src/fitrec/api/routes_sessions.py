@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request, Response
-from pydantic import ValidationError
-from starlette.concurrency import run_in_threadpool
-from starlette.exceptions import HTTPException
 
-from fitrec.api.deps import SIGNED_IN, Caller, Owner, Uow, current_caller, invalid_token
-from fitrec.api.direct_route import direct_route
+from fitrec.api.deps import Owner, Uow, blocking
 from fitrec.api.problems import problem_responses
-from fitrec.api.schemas_training import (
+from fitrec.api.schemas_sessions import (
+    BlockFeedbackIn,
     ConfirmIn,
-    FeedbackIn,
     FinishIn,
     History,
     SessionIn,
@@ -28,11 +23,14 @@ from fitrec.api.schemas_training import (
     SetOut,
     SetPatch,
 )
-from fitrec.api.session_view import session_out, set_out
+from fitrec.api.session_view import history_out, session_out, set_out
 from fitrec.domain.sessions import Feedback
-from fitrec.services import accounts, sessions
 from fitrec.services import history as session_history
+from fitrec.services import sessions
+from fitrec.services.errors import NotFound
+from fitrec.services.exercises import resolve_exercise
 from fitrec.services.history_document import history_document
+from fitrec.services.session_view import read_session
 from fitrec.services.unit_of_work import UowFactory
 
 router = APIRouter(tags=["sessions"])
@@ -46,76 +44,37 @@ MAX_PAGE = 200
 
 
 # Routes are matched in the order they are declared: the hottest first (logging a set).
-async def put_set(
-    session_id: SessionId, set_id: SetId, body: SetIn, caller: Caller, request: Request
-) -> Response:
-    """Log a set under the client's id: 201 the first time, 200 with the stored set after."""
-    return await _put_set(request, caller, session_id, set_id, body)
-
-
-async def _put_set_direct(request: Request) -> Response | None:
-    # `put_set` for a well-formed request, checked as its declaration checks it; None for
-    # anything else, which FastAPI then answers as declared (its error documents included).
-    if request.headers.get("content-type") != "application/json":
-        return None
-    session_id = request.path_params["session_id"]
-    set_id = request.path_params["set_id"]
-    if not 0 < len(session_id) <= MAX_ID or not SET_ID_PATTERN.fullmatch(set_id):
-        return None
-    try:
-        caller = await current_caller(request)
-        body = SetIn.model_validate_json(await request.body())
-    except (HTTPException, ValidationError):
-        return None
-    return await _put_set(request, caller, session_id, set_id, body)
-
-
-router.add_api_route(
+@router.put(
     "/sessions/{session_id}/sets/{set_id}",
-    put_set,
-    methods=["PUT"],
     response_model=SetOut,
     responses={
         **WRITE,
         201: {"description": "Stored now", "model": SetOut},
         200: {"description": "Already stored under this id: the stored set"},
     },
-    openapi_extra=SIGNED_IN,
-    route_class_override=direct_route(_put_set_direct),
 )
-
-
-async def _put_set(
-    request: Request, caller: accounts.Caller, session_id: str, set_id: str, body: SetIn
+async def put_set(
+    session_id: SessionId,
+    set_id: SetId,
+    body: SetIn,
+    owner: Owner,
+    make_uow: Uow,
+    request: Request,
 ) -> Response:
-    state = request.app.state
-    work = functools.partial(_logged_document, state.make_uow, caller, session_id, set_id, body)
-    if state.inline_writes:
-        # Blocks this worker's loop for one short statement (see install_api); the
-        # response is written here too, not validated again in a second thread hop.
-        created, document = work()
-    else:
-        created, document = await run_in_threadpool(work)
-    return Response(document, status_code=201 if created else 200, media_type="application/json")
+    """Log a set under the client's id: 201 the first time, 200 with the stored set after."""
+    created, document = await blocking(
+        request, _logged_document, make_uow, owner, session_id, set_id, body
+    )
+    status = 201 if created else 200
+    return Response(document, status_code=status, media_type="application/json")
 
 
 def _logged_document(
-    make_uow: UowFactory, caller: accounts.Caller, session_id: str, set_id: str, body: SetIn
+    make_uow: UowFactory, owner: int, session_id: str, set_id: str, body: SetIn
 ) -> tuple[bool, str]:
-    try:
-        logged = _log_set(make_uow, caller, session_id, set_id, body)
-    except accounts.InvalidToken:
-        raise invalid_token() from None
-    return logged.created, set_out(logged.performed, logged.session_id).model_dump_json()
-
-
-def _log_set(
-    make_uow: UowFactory, caller: accounts.Caller, session_id: str, set_id: str, body: SetIn
-) -> sessions.LoggedSet:
-    # The bearer token is checked in the logging transaction: one transaction per set.
-    return sessions.log_set(
+    logged = sessions.log_set(
         make_uow,
-        caller,
+        owner,
         session_id,
         exercise=body.exercise_slug or body.exercise or "",
         weight=body.weight,
@@ -131,12 +90,20 @@ def _log_set(
         set_id=set_id,
         performed_at=body.performed_at,
     )
+    return logged.created, set_out(logged.performed, logged.session_id).model_dump_json()
 
 
 @router.get("/sessions/{session_id}", response_model=SessionOut, responses=READ)
-def get_session(session_id: SessionId, owner: Owner, make_uow: Uow) -> SessionOut:
-    """A session: its plan, sets, feedback and (when finished) targets for next time."""
-    return session_out(make_uow, owner, sessions.get_session(make_uow, owner, session_id))
+async def get_session(
+    session_id: SessionId, owner: Owner, make_uow: Uow, request: Request
+) -> Response:
+    """A session: plan, targets, last time, sets, feedback, rest taken (one read)."""
+    document = await blocking(request, _session_document, make_uow, owner, session_id)
+    return Response(document, media_type="application/json")
+
+
+def _session_document(make_uow: UowFactory, owner: int, session_id: str) -> str:
+    return session_out(read_session(make_uow, owner, session_id)).model_dump_json()
 
 
 @router.post("/sessions", status_code=201, response_model=SessionOut, responses=WRITE)
@@ -145,7 +112,7 @@ def start_session(body: SessionIn, owner: Owner, make_uow: Uow) -> SessionOut:
     opened = sessions.start_session(
         make_uow, owner, program=body.program_id, workout=body.workout, started_at=body.started_at
     )
-    return session_out(make_uow, owner, sessions.get_session(make_uow, owner, opened.id))
+    return session_out(read_session(make_uow, owner, opened.id))
 
 
 @router.get("/sessions", response_model=SessionPage, responses=problem_responses(401, 422))
@@ -186,12 +153,10 @@ def history(
     """Every session with every set, oldest first (optionally one exercise, or since a time)."""
     slug = None
     if exercise is not None:
-        from fitrec.services.exercises import resolve_exercise
-
-        with make_uow() as uow:
+        with make_uow(read_only=True) as uow:
             slug = resolve_exercise(uow, owner, exercise).slug
-    # The database writes the document (see fitrec.store.history_json): no model per set.
-    document = history_document(make_uow, owner, exercise_slug=slug, since=since)
+    # Kept in the analytics cache while the history is unchanged (see history_document).
+    document = history_document(make_uow, owner, history_out, exercise_slug=slug, since=since)
     return Response(document, media_type="application/json")
 
 
@@ -201,7 +166,7 @@ def confirm_session(
 ) -> SessionOut:
     """Clear a session's duration flag: its end time was real, or `finished_at` corrects it."""
     session_history.confirm_session(make_uow, owner, session_id, finished_at=body.finished_at)
-    return session_out(make_uow, owner, sessions.get_session(make_uow, owner, session_id))
+    return session_out(read_session(make_uow, owner, session_id))
 
 
 @router.delete(
@@ -214,8 +179,6 @@ def delete_session(session_id: SessionId, owner: Owner, make_uow: Uow) -> Respon
 
 
 def _in_session(make_uow: Uow, owner: int, session_id: str, set_id: str) -> None:
-    from fitrec.services.errors import NotFound
-
     found = sessions.get_session(make_uow, owner, session_id)
     if not any(p.id == set_id for p in found.sets):
         raise NotFound("set", set_id)
@@ -250,22 +213,22 @@ def delete_set(session_id: SessionId, set_id: SetId, owner: Owner, make_uow: Uow
 def put_feedback(
     session_id: SessionId,
     block_label: Annotated[str, Path(pattern=r"^[A-Za-z]{1,3}$")],
-    body: FeedbackIn,
+    body: BlockFeedbackIn,
     owner: Owner,
     make_uow: Uow,
 ) -> SessionOut:
-    """Record how one block felt (pump and exhaustion 1-5), during or after the session."""
+    """Record how one block of the session's workout felt (pump and exhaustion 1-5)."""
     feedback = Feedback(block_label, body.pump, body.exhaustion, body.note)
-    done = sessions.save_feedback(make_uow, owner, session_id, feedback)
-    return session_out(make_uow, owner, done)
+    sessions.save_feedback(make_uow, owner, session_id, feedback)
+    return session_out(read_session(make_uow, owner, session_id))
 
 
 @router.post("/sessions/{session_id}/finish", response_model=SessionOut, responses=WRITE)
 def finish(session_id: SessionId, body: FinishIn, owner: Owner, make_uow: Uow) -> SessionOut:
     """Finish a session with feedback per block and a note; finishing twice answers the same."""
-    current = sessions.get_session(make_uow, owner, session_id)
-    if current.finished_at is not None:
-        return session_out(make_uow, owner, current)
+    current = read_session(make_uow, owner, session_id)
+    if current.session.finished_at is not None:
+        return session_out(current)
     feedback = [Feedback(f.block_label, f.pump, f.exhaustion, f.note) for f in body.feedback]
-    done = sessions.finish_session(make_uow, owner, session_id, feedback=feedback, note=body.note)
-    return session_out(make_uow, owner, done)
+    sessions.finish_session(make_uow, owner, session_id, feedback=feedback, note=body.note)
+    return session_out(read_session(make_uow, owner, session_id))

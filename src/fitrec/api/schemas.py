@@ -109,13 +109,31 @@ class FindingOut(BaseModel):
     entry: str | None = None
 
 
+class LintEntryOut(BaseModel):
+    """An exercise of a linted block, with the catalogue slug it resolved to."""
+
+    name: str
+    exercise_slug: str | None
+
+
+class LintBlockOut(BaseModel):
+    """A block of the linted program, where the builder shows its findings."""
+
+    workout: str
+    label: str
+    title: str | None
+    line: int | None
+    entries: list[LintEntryOut]
+
+
 class LintOut(BaseModel):
-    """The findings of a program, errors first."""
+    """The findings of a program, errors first, and its blocks."""
 
     findings: list[FindingOut]
     errors: int
     warnings: int
     infos: int
+    blocks: list[LintBlockOut] = Field(default_factory=list)
 
 
 class ExerciseOut(BaseModel):

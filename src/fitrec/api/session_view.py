@@ -1,113 +1,38 @@
-"""A session as the API shows it: its plan (the program's workout), sets, feedback, targets."""
+"""Sessions and sets as JSON: the services' session view through the one schema of each.
+
+Every set the API answers with (logged, corrected, in a session, in the history) is built
+by `set_out` from `fitrec.domain.sessions.set_record`, the mapping the native export uses.
+"""
 
 from __future__ import annotations
 
-import json
-from datetime import datetime
-from typing import Any
+from collections.abc import Iterable
 
-from fitrec.api.schemas_training import (
+from fitrec.api.schemas_sessions import (
     FeedbackOut,
+    History,
+    HistorySession,
+    LastTimeOut,
     PlanBlockOut,
     PlanEntryOut,
     SessionOut,
     SetOut,
     TargetOut,
 )
-from fitrec.domain.programs import Workout
-from fitrec.domain.sessions import PerformedSet, Session
-from fitrec.domain.units import Unit, convert
+from fitrec.domain.sessions import PerformedSet, Session, set_record
 from fitrec.planning.targets import Target
-from fitrec.services.errors import ServiceError
-from fitrec.services.unit_of_work import UowFactory
+from fitrec.services.models import LastTime
+from fitrec.services.session_view import PlanBlock, SessionView
 
 
 def set_out(performed: PerformedSet, session_id: str | None = None) -> SetOut:
     """A stored set as JSON."""
-    return SetOut(
-        id=performed.id or "",
-        session_id=session_id,
-        exercise_slug=performed.exercise_slug,
-        block_label=performed.block_label,
-        position=performed.position,
-        set_index=performed.set_index,
-        set_type=performed.set_type.value,
-        weight=performed.weight,
-        unit=performed.unit.value,
-        reps=performed.reps,
-        rpe=performed.rpe,
-        rir=performed.rir,
-        rest_before_s=performed.rest_before_s,
-        note=performed.note,
-        flagged=performed.flagged,
-        performed_at=performed.performed_at,
-    )
-
-
-def _plan(workout: Workout, unit: Unit) -> list[PlanBlockOut]:
-    """The workout's blocks, absolute loads in `unit` (the session's)."""
-    blocks = []
-    for block in workout.blocks:
-        entries = []
-        for position, entry in enumerate(block.entries, start=1):
-            p = entry.prescription
-            absolute = p.load is not None and p.load.type.value == "absolute"
-            entries.append(
-                PlanEntryOut(
-                    position=position,
-                    exercise_slug=entry.exercise_slug,
-                    name=entry.name,
-                    sets=p.sets,
-                    reps_min=p.reps_min,
-                    reps_max=p.reps_max,
-                    target_weight=round(convert(p.load.value, p.load.unit or unit, unit), 2)
-                    if absolute and p.load
-                    else None,
-                    target_rir=p.effort.rir if p.effort else None,
-                    placement=entry.placement.value,
-                )
-            )
-        blocks.append(
-            PlanBlockOut(
-                label=block.label,
-                title=block.title,
-                transition_rest_s=block.transition_rest_s,
-                rest_after_s=block.rest_after_round_s,
-                entries=entries,
-            )
-        )
-    return blocks
-
-
-def _workout(make_uow: UowFactory, owner_id: int, session: Session) -> Workout | None:
-    from fitrec.services.programs import get_program
-
-    if not session.program_name or not session.workout_name:
-        return None
-    try:
-        followed = session.program_id or session.program_name
-        program = get_program(make_uow, owner_id, followed).program
-        return program.workout(session.workout_name)
-    except (ServiceError, KeyError):
-        return None  # the program was deleted since: the sets still show
-
-
-def _targets(make_uow: UowFactory, owner_id: int, session: Session) -> list[TargetOut]:
-    from fitrec.services.analytics import next_session
-
-    if session.finished_at is None or not session.program_name:
-        return []
-    try:
-        plan = next_session(
-            make_uow, owner_id, session.program_id or session.program_name, session.workout_name
-        )
-    except ServiceError:
-        return []
-    return [target_out(t) for t in plan.targets]
+    # Built from values the services checked already: nothing to validate again.
+    return SetOut.model_construct(session_id=session_id, **set_record(performed))
 
 
 def target_out(t: Target) -> TargetOut:
-    """A next-session target as the API shows it."""
+    """A target as the API shows it."""
     return TargetOut(
         exercise_slug=t.exercise_slug,
         name=t.exercise_name,
@@ -124,12 +49,47 @@ def target_out(t: Target) -> TargetOut:
     )
 
 
-def session_out(make_uow: UowFactory, owner_id: int, session: Session) -> SessionOut:
-    """A whole session with its plan and, once finished, the targets for next time."""
-    from fitrec.services.athletes import get_profile
+def _last_time(last: LastTime | None) -> LastTimeOut | None:
+    if last is None:
+        return None
+    return LastTimeOut(
+        session_id=last.session_id,
+        started_at=last.started_at,
+        sets=[set_out(p, last.session_id) for p in last.sets],
+    )
 
-    workout = _workout(make_uow, owner_id, session)
-    unit = get_profile(make_uow, owner_id).unit
+
+def _plan(blocks: Iterable[PlanBlock]) -> list[PlanBlockOut]:
+    return [
+        PlanBlockOut(
+            label=block.label,
+            title=block.title,
+            transition_rest_s=block.transition_rest_s,
+            rest_after_s=block.rest_after_s,
+            entries=[
+                PlanEntryOut(
+                    position=e.position,
+                    exercise_slug=e.exercise_slug,
+                    name=e.name,
+                    sets=e.sets,
+                    reps_min=e.reps_min,
+                    reps_max=e.reps_max,
+                    target_weight=e.target_weight,
+                    target_rir=e.target_rir,
+                    placement=e.placement,
+                    target=target_out(e.target) if e.target else None,
+                    last_time=_last_time(e.last_time),
+                )
+                for e in block.entries
+            ],
+        )
+        for block in blocks
+    ]
+
+
+def session_out(view: SessionView) -> SessionOut:
+    """A whole session: plan, targets, last time, sets, feedback, rest taken."""
+    session = view.session
     return SessionOut(
         id=session.id or "",
         started_at=session.started_at,
@@ -138,8 +98,8 @@ def session_out(make_uow: UowFactory, owner_id: int, session: Session) -> Sessio
         program=session.program_name,
         note=session.note,
         flagged=session.flagged,
-        unit=unit.value,
-        blocks=_plan(workout, unit) if workout else [],
+        unit=view.unit.value,
+        blocks=_plan(view.blocks),
         sets=[set_out(p, session.id) for p in session.sets],
         feedback=[
             FeedbackOut(
@@ -147,45 +107,25 @@ def session_out(make_uow: UowFactory, owner_id: int, session: Session) -> Sessio
             )
             for f in session.feedback
         ],
-        next_targets=_targets(make_uow, owner_id, session),
+        rest_taken_s=view.rest_taken_s,
+        targets=[target_out(t) for t in view.targets],
+        next_targets=[target_out(t) for t in view.next_targets],
     )
 
 
-def _iso(value: datetime | None) -> str | None:
-    return value.isoformat() if value is not None else None
-
-
-def history_json(sessions: list[Session]) -> bytes:
-    """A whole history as compact JSON, built without per-row models (it can be 100k sets)."""
-    out: list[dict[str, Any]] = []
-    for s in sessions:
-        out.append(
-            {
-                "id": s.id,
-                "started_at": _iso(s.started_at),
-                "finished_at": _iso(s.finished_at),
-                "workout": s.workout_name,
-                "program": s.program_name,
-                "flagged": s.flagged,
-                "sets": [
-                    {
-                        "id": p.id,
-                        "exercise_slug": p.exercise_slug,
-                        "block_label": p.block_label,
-                        "position": p.position,
-                        "set_index": p.set_index,
-                        "set_type": p.set_type.value,
-                        "weight": p.weight,
-                        "unit": p.unit.value,
-                        "reps": p.reps,
-                        "rpe": p.rpe,
-                        "rir": p.rir,
-                        "rest_before_s": p.rest_before_s,
-                        "flagged": p.flagged,
-                        "performed_at": _iso(p.performed_at),
-                    }
-                    for p in s.sets
-                ],
-            }
-        )
-    return json.dumps({"sessions": out}, separators=(",", ":")).encode()
+def history_out(sessions: Iterable[Session]) -> str:
+    """A whole history as the JSON document of `GET /api/v1/history`."""
+    return History.model_construct(
+        sessions=[
+            HistorySession.model_construct(
+                id=s.id,
+                started_at=s.started_at,
+                finished_at=s.finished_at,
+                workout=s.workout_name,
+                program=s.program_name,
+                flagged=s.flagged,
+                sets=[set_out(p, s.id) for p in s.sets],
+            )
+            for s in sessions
+        ]
+    ).model_dump_json()

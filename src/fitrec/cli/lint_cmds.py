@@ -57,7 +57,9 @@ def lint(
         None, "--level", help="Override the program's level: beginner|intermediate|advanced."
     ),
     phase: str | None = typer.Option(
-        None, "--phase", help="Override the program's phase: hypertrophy|strength|peaking|deload."
+        None,
+        "--phase",
+        help="Override the program's phase: hypertrophy|strength|peaking|maintenance|deload.",
     ),
     disable: list[str] = typer.Option(
         [], "--disable", help="A rule code to switch off, e.g. sets-match. Repeatable."

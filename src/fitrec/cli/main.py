@@ -10,12 +10,15 @@ import typer
 
 from fitrec.cli import (
     analytics_cmds,
+    backup_cmds,
     catalog_cmds,
+    cycle_cmds,
     history_cmds,
     interchange_cmds,
     lint_cmds,
     log_cmds,
     notation_cmds,
+    plan_cmds,
     profile_cmds,
     server_cmds,
     store_cmds,
@@ -35,14 +38,17 @@ app = typer.Typer(
 
 _MODULES = (
     lint_cmds,
+    plan_cmds,
     notation_cmds,
     catalog_cmds,
     strength_cmds,
     store_cmds,
+    backup_cmds,
     log_cmds,
     history_cmds,
     profile_cmds,
     analytics_cmds,
+    cycle_cmds,
     interchange_cmds,
     server_cmds,
 )

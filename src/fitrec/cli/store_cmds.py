@@ -243,12 +243,13 @@ def db_upgrade() -> None:
         bootstrap.ensure_secret_key(settings)
         bootstrap.upgrade_database(url)
     except Exception as error:  # a broken URL or an unreachable server
-        typer.echo(f"error: cannot upgrade {_safe(url)}: {error}", err=True)
+        typer.echo(f"error: cannot upgrade {safe_url(url)}: {error}", err=True)
         raise typer.Exit(1) from None
-    typer.echo(f"database at {_safe(url)} is up to date")
+    typer.echo(f"database at {safe_url(url)} is up to date")
 
 
-def _safe(url: str) -> str:
+def safe_url(url: str) -> str:
+    """The URL with its password masked, for messages."""
     return re.sub(r"://([^:/@]+):[^@]*@", r"://\1:***@", url)
 
 

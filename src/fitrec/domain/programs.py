@@ -14,6 +14,7 @@ class Phase(StrEnum):
     HYPERTROPHY = "hypertrophy"
     STRENGTH = "strength"
     PEAKING = "peaking"
+    MAINTENANCE = "maintenance"
     DELOAD = "deload"
 
 

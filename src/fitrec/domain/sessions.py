@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
+from typing import Any
 
 from fitrec.domain.units import Unit, to_kg
 
@@ -51,6 +52,31 @@ class PerformedSet:
         if self.rpe is not None:
             return 10.0 - self.rpe
         return None
+
+
+def set_record(performed: PerformedSet) -> dict[str, Any]:
+    """A performed set as plain values (enums as their values), every field once.
+
+    The one mapping of a set: the API's and the web's set (`SetOut`), the history and the
+    native export are all built from it, so a field is added in one place.
+    """
+    return {
+        "id": performed.id,
+        "exercise_slug": performed.exercise_slug,
+        "block_label": performed.block_label,
+        "position": performed.position,
+        "set_index": performed.set_index,
+        "set_type": performed.set_type.value,
+        "weight": performed.weight,
+        "unit": performed.unit.value,
+        "reps": performed.reps,
+        "rpe": performed.rpe,
+        "rir": performed.rir,
+        "rest_before_s": performed.rest_before_s,
+        "note": performed.note,
+        "flagged": performed.flagged,
+        "performed_at": performed.performed_at,
+    }
 
 
 @dataclass(slots=True)

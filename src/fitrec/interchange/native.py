@@ -9,7 +9,7 @@ from typing import Any
 
 from fitrec.domain.exercises import Exercise, LoadKind, Mechanic
 from fitrec.domain.muscles import Muscle
-from fitrec.domain.sessions import Feedback, PerformedSet, Session, SetType
+from fitrec.domain.sessions import Feedback, PerformedSet, Session, SetType, set_record
 from fitrec.domain.units import Unit
 from fitrec.interchange.model import InterchangeError
 
@@ -48,25 +48,15 @@ def exercise_to_dict(exercise: Exercise) -> dict[str, Any]:
     }
 
 
+# The native format names two fields of `set_record` its own way (docs/formats.md).
+_NATIVE_NAMES = {"exercise_slug": "exercise", "block_label": "block"}
+
+
 def set_to_dict(performed: PerformedSet) -> dict[str, Any]:
-    """A performed set as JSON data (every field)."""
-    return {
-        "id": performed.id,
-        "exercise": performed.exercise_slug,
-        "block": performed.block_label,
-        "position": performed.position,
-        "set_index": performed.set_index,
-        "set_type": performed.set_type.value,
-        "weight": performed.weight,
-        "unit": performed.unit.value,
-        "reps": performed.reps,
-        "rpe": performed.rpe,
-        "rir": performed.rir,
-        "rest_before_s": performed.rest_before_s,
-        "note": performed.note,
-        "performed_at": _time(performed.performed_at),
-        "flagged": performed.flagged,
-    }
+    """A performed set in the native format: `set_record` under the format's field names."""
+    record = set_record(performed)
+    record["performed_at"] = _time(performed.performed_at)
+    return {_NATIVE_NAMES.get(key, key): value for key, value in record.items()}
 
 
 def session_to_dict(session: Session) -> dict[str, Any]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 import secrets
+import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
@@ -17,7 +18,7 @@ from argon2 import PasswordHasher, Type
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from fitrec.services.errors import Conflict, InvalidInput, NotFound, ServiceError
-from fitrec.services.unit_of_work import TokenInfo, UnitOfWork, UowFactory
+from fitrec.services.unit_of_work import TokenInfo, UowFactory
 from fitrec.services.validation import MAX_NAME
 
 MIN_PASSWORD = 8
@@ -167,6 +168,7 @@ def change_password(
         uow.auth.set_password_hash(owner_id, hashed)
         uow.auth.end_web_sessions(owner_id)
         uow.commit()
+    forget_token_owners()
 
 
 def create_token(make_uow: UowFactory, owner_id: int, name: str) -> NewToken:
@@ -190,65 +192,45 @@ def list_tokens(make_uow: UowFactory, owner_id: int) -> list[TokenInfo]:
 
 
 def revoke_token(make_uow: UowFactory, owner_id: int, token_id: int) -> None:
-    """Revoke a token at once; it stops working in every process."""
+    """Revoke a token: refused at once in this process, within TOKEN_CACHE_S in others."""
     with make_uow() as uow:
         if not uow.auth.revoke_token(owner_id, token_id, _now()):
             raise NotFound("token", token_id)
         uow.commit()
+    forget_token_owners()
 
 
-class InvalidToken(ServiceError):
-    """The bearer token is unknown, revoked, or its owner is no longer active."""
-
-    def __init__(self) -> None:
-        super().__init__("the access token is unknown or revoked")
-
-
-@dataclass(frozen=True, slots=True)
-class BearerToken:
-    """A caller known by a bearer token, whose owner is read inside the caller's transaction.
-
-    A use case resolving it in its own unit of work saves a transaction per request, and
-    sees a revocation committed before it as surely as a separate look-up would.
-    """
-
-    token: str
-
-    def owner_in(self, uow: UnitOfWork) -> int:
-        """The token's owner, looked up in `uow`; InvalidToken when it has none."""
-        if not self.token.startswith(TOKEN_PREFIX) or len(self.token) > 200:
-            raise InvalidToken()
-        owner = uow.auth.owner_by_token(token_hash(self.token))
-        if owner is None:
-            raise InvalidToken()
-        return owner
-
-
-Caller = int | BearerToken
-"""An owner already authenticated (a web session), or a bearer token still to check."""
-
-
-def owner_in(uow: UnitOfWork, caller: Caller) -> int:
-    """The owner id of a caller, checking a bearer token inside `uow`."""
-    return caller if isinstance(caller, int) else caller.owner_in(uow)
-
-
-def caller_credential(caller: Caller) -> tuple[int | None, str | None] | None:
-    """The caller as a statement checks it: (owner id, None) or (None, token hash); None for
-    a token that cannot be live (the full check then refuses it)."""
-    if isinstance(caller, int):
-        return caller, None
-    if not caller.token.startswith(TOKEN_PREFIX) or len(caller.token) > 200:
-        return None
-    return None, token_hash(caller.token)
+# Live tokens' owners, remembered for TOKEN_CACHE_S: a script logging sets sends the same
+# token with every request, and looking it up was a read transaction per request (see
+# bench/RESULTS.md, "one logging path"). Revoking a token or changing the password forgets
+# them all in this process at once; another process may still accept a revoked token for
+# up to TOKEN_CACHE_S. Unknown tokens are never remembered.
+TOKEN_CACHE_S = 2.0
+_TOKEN_CACHE_MAX = 4096
+_token_owners: dict[tuple[int, str], tuple[int, float]] = {}
 
 
 def owner_of_token(make_uow: UowFactory, token: str) -> int | None:
     """The owner a bearer token authenticates, or None."""
     if not token.startswith(TOKEN_PREFIX) or len(token) > 200:
         return None
+    key = (id(make_uow), token_hash(token))
+    now = time.monotonic()
+    remembered = _token_owners.get(key)
+    if remembered is not None and remembered[1] > now:
+        return remembered[0]
     with make_uow(read_only=True) as uow:
-        return uow.auth.owner_by_token(token_hash(token))
+        owner = uow.auth.owner_by_token(key[1])
+    if owner is not None:
+        if len(_token_owners) >= _TOKEN_CACHE_MAX:
+            _token_owners.clear()
+        _token_owners[key] = (owner, now + TOKEN_CACHE_S)
+    return owner
+
+
+def forget_token_owners() -> None:
+    """Forget the remembered token owners (a token was revoked, a password changed)."""
+    _token_owners.clear()
 
 
 def start_web_session(make_uow: UowFactory, owner_id: int) -> WebLogin:

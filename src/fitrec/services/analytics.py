@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -188,25 +189,44 @@ def next_session(
     program: str | None = None,
     workout: str | None = None,
     config: E1rmConfig = E1rmConfig(),
+    transform: Callable[[Program, Callable[[Entry], Exercise | None]], Program] | None = None,
 ) -> NextWorkout:
-    """Targets for the next workout of the owner's current program (or the one named)."""
+    """Targets for the next workout of the owner's current program (or the one named).
+
+    `transform` turns the stored program into the one done now (a cycle's week) before
+    the targets are worked out; it gets the program and an entry -> exercise resolver.
+    """
     with make_uow(read_only=True) as uow:
-        find, catalog = _lookup(uow, owner_id)
-        sessions = ordered(recent_history(uow, owner_id))
-        if program is None:
-            named = next(
-                (s.program_id or s.program_name for s in reversed(sessions) if s.program_name),
-                None,
-            )
-            if named is None:
-                summaries = uow.programs.list(owner_id)
-                if not summaries:
-                    raise NotFound("program", "(none: add one with `fitrec programs add`)")
-                named = max(summaries, key=lambda p: p.updated_at).id
-            program = named
-        record = find_program(uow, owner_id, program)
-        profile = uow.profiles.get(owner_id) or AthleteProfile()
+        return next_workout_in(uow, owner_id, program, workout, config, transform)
+
+
+def next_workout_in(
+    uow: UnitOfWork,
+    owner_id: int,
+    program: str | None = None,
+    workout: str | None = None,
+    config: E1rmConfig = E1rmConfig(),
+    transform: Callable[[Program, Callable[[Entry], Exercise | None]], Program] | None = None,
+) -> NextWorkout:
+    """`next_session` inside a unit of work the caller holds (starting a session stores them)."""
+    find, catalog = _lookup(uow, owner_id)
+    sessions = ordered(recent_history(uow, owner_id))
+    if program is None:
+        named = next(
+            (s.program_id or s.program_name for s in reversed(sessions) if s.program_name),
+            None,
+        )
+        if named is None:
+            summaries = uow.programs.list(owner_id)
+            if not summaries:
+                raise NotFound("program", "(none: add one with `fitrec programs add`)")
+            named = max(summaries, key=lambda p: p.updated_at).id
+        program = named
+    record = find_program(uow, owner_id, program)
+    profile = uow.profiles.get(owner_id) or AthleteProfile()
     chosen = record.program
+    if transform is not None:
+        chosen = transform(chosen, lambda entry: _entry_exercise(entry, find, catalog))
     if not chosen.workouts:
         raise InvalidInput("program", f"{chosen.name!r} has no workouts")
     try:
@@ -243,6 +263,12 @@ def next_session(
                 )
             )
     return NextWorkout(chosen.name, day.name, targets)
+
+
+def entry_resolver(uow: UnitOfWork, owner_id: int) -> Callable[[Entry], Exercise | None]:
+    """Entry -> exercise over the catalogue and the owner's custom exercises."""
+    find, catalog = _lookup(uow, owner_id)
+    return lambda entry: _entry_exercise(entry, find, catalog)
 
 
 def _entry_exercise(entry: Entry, find: ExerciseLookup, catalog: Any) -> Exercise | None:

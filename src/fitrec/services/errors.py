@@ -32,3 +32,18 @@ class Conflict(ServiceError):
         self.message = message
         self.field = field
         super().__init__(message)
+
+
+class DatabaseUnavailable(ServiceError):
+    """The database cannot be reached (down, restarting, or locked past the busy timeout).
+
+    Nothing was written: the caller may retry the same request later.
+    """
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+        super().__init__(f"the database is unavailable: {reason}")
+
+
+class BackupError(ServiceError):
+    """A backup, restore or verify cannot be done (says which file or database, and why)."""

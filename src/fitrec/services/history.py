@@ -6,8 +6,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from fitrec.catalog.loading import default_catalog
 from fitrec.domain.sessions import PerformedSet, Session
+from fitrec.interchange.sanity import implausible_duration, implausible_set
 from fitrec.services import session_summaries
+from fitrec.services.errors import InvalidInput, NotFound
 from fitrec.services.unit_of_work import UowFactory
 
 
@@ -49,8 +52,6 @@ UNKNOWN_REASON = "implausible value"
 
 def flag_reason(performed: PerformedSet) -> str:
     """Why the import's sanity check doubts this set, or a generic reason when it does not."""
-    from fitrec.catalog.loading import default_catalog
-    from fitrec.interchange.sanity import implausible_set
 
     catalog = default_catalog()
     exercise = catalog.get(performed.exercise_slug) if performed.exercise_slug in catalog else None
@@ -102,8 +103,6 @@ def duration_s(session: Session) -> int | None:
 
 
 def _session_reason(session: Session) -> str:
-    from fitrec.interchange.sanity import implausible_duration
-
     return implausible_duration(duration_s(session)) or "implausible duration"
 
 
@@ -136,7 +135,6 @@ def confirm_session(
 
     One transaction; another owner's session is NotFound.
     """
-    from fitrec.services.errors import InvalidInput, NotFound
 
     with make_uow() as uow:
         stored = uow.sessions.get(owner_id, session_id)
@@ -165,7 +163,6 @@ def confirm_session(
 
 def get_set(make_uow: UowFactory, owner_id: int, set_id: str) -> PerformedSet:
     """One logged set of the owner by its id."""
-    from fitrec.services.errors import NotFound
 
     with make_uow() as uow:
         found = uow.sessions.find_set(owner_id, set_id)

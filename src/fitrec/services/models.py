@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from fitrec.domain.programs import Level, Program
+from fitrec.domain.sessions import PerformedSet
 from fitrec.domain.units import Unit
 
 
@@ -75,9 +76,48 @@ class OpenSession:
 
 
 @dataclass(frozen=True, slots=True)
+class AddedSet:
+    """What logging a set into a session did.
+
+    `session_id` is the open session the set went to (None: no such session); `performed`
+    the set stored now (`created`) or the one stored before under its client id, whose
+    session is `stored_in`; `finished` when the session was finished and nothing was stored.
+    """
+
+    session_id: str | None
+    performed: PerformedSet | None = None
+    created: bool = False
+    stored_in: str | None = None
+    finished: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class LastTime:
+    """What the lifter did with an exercise the last time before a session: its sets, when."""
+
+    session_id: str
+    started_at: datetime
+    sets: list[PerformedSet]
+
+
+@dataclass(frozen=True, slots=True)
 class Template:
     """A built-in program anyone may copy."""
 
     name: str
     text: str
     program: Program
+
+
+@dataclass(frozen=True, slots=True)
+class CycleRecord:
+    """A stored training cycle: its program, its shape and how many days are done."""
+
+    id: str
+    program_id: str
+    weeks: int
+    days: int
+    deload_week: int
+    days_done: int
+    started_at: datetime
+    finished_at: datetime | None = None

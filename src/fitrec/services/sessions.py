@@ -8,13 +8,16 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
+from fitrec.domain.programs import Workout
 from fitrec.domain.sessions import Feedback, PerformedSet, Session, SetType
 from fitrec.domain.units import Unit
+from fitrec.planning.targets import Target
 from fitrec.services import validation as check
-from fitrec.services.accounts import Caller, caller_credential, owner_in
-from fitrec.services.errors import Conflict, InvalidInput, NotFound
-from fitrec.services.exercises import builtin_catalog, resolve_exercise, resolve_in
-from fitrec.services.models import OpenSession, SessionSummary
+from fitrec.services.analytics import next_workout_in
+from fitrec.services.errors import Conflict, InvalidInput, NotFound, ServiceError
+from fitrec.services.exercises import resolve_exercise
+from fitrec.services.models import AddedSet, OpenSession, SessionSummary
+from fitrec.services.programs import find_program
 from fitrec.services.unit_of_work import UnitOfWork, UowFactory
 
 
@@ -39,11 +42,13 @@ def start_session(
     workout: str | None = None,
     started_at: datetime | None = None,
 ) -> OpenSession:
-    """Open a session from a program's workout (by program id or name), or a free one."""
-    from fitrec.services.programs import find_program
+    """Open a session from a program's workout (by program id or name), or a free one.
 
+    A program's session gets its targets now, stored with it: they never move after.
+    """
     with make_uow() as uow:
         program_id = program_name = workout_name = None
+        targets: list[Target] = []
         if program is not None:
             record = find_program(uow, owner_id, program)
             if not workout:
@@ -59,6 +64,7 @@ def start_session(
                     "workout", f"{record.program.name!r} has no workout {workout!r} ({names})"
                 ) from None
             program_id, program_name, workout_name = record.id, record.program.name, chosen.name
+            targets = _targets_in(uow, owner_id, record.id, chosen.name)
         elif workout is not None:
             workout_name = check.check_name(workout, "workout")
         session_id = uow.sessions.start(
@@ -67,11 +73,20 @@ def start_session(
             program_id=program_id,
             program_name=program_name,
             workout_name=workout_name,
+            targets=targets,
         )
         opened = uow.sessions.open_session(owner_id, session_id)
         uow.commit()
     assert opened is not None
     return opened
+
+
+def _targets_in(uow: UnitOfWork, owner_id: int, program_id: str, workout: str) -> list[Target]:
+    """The targets of a program's workout from the history so far (none when it has none)."""
+    try:
+        return next_workout_in(uow, owner_id, program_id, workout).targets
+    except ServiceError:
+        return []
 
 
 def _session(uow: UnitOfWork, owner_id: int, session_id: str | None) -> OpenSession:
@@ -94,7 +109,7 @@ def current_session(make_uow: UowFactory, owner_id: int) -> OpenSession | None:
 
 def log_set(
     make_uow: UowFactory,
-    owner_id: Caller,
+    owner_id: int,
     session_id: str | None,
     *,
     exercise: str,
@@ -113,8 +128,8 @@ def log_set(
 ) -> LoggedSet:
     """Log one set (idempotent: the same `set_id` twice stores one set and answers with it).
 
-    `session_id` None means the owner's latest unfinished session. `owner_id` may be a
-    bearer token, checked in the same transaction (InvalidToken when it is not live).
+    `session_id` None means the owner's latest unfinished session. One unit of work: the
+    set is checked here, then `SessionRepository.add_set` stores it (or says why not).
     """
     client_id = check.check_client_id(set_id) if set_id is not None else uuid.uuid4().hex
     the_unit = check.check_unit(unit)
@@ -128,105 +143,41 @@ def log_set(
         rir=check.check_rir(rir),
         rest_before_s=check.check_rest(rest_before_s, "rest_before_s"),
         note=check.check_note(note),
+        block_label=check.check_block_label(block_label),
+        position=position,
         id=client_id,
         performed_at=performed_at or _now(),
     )
     if performed.rpe is not None and performed.rir is not None:
         raise InvalidInput("rir", "give RPE or RIR, not both")
-    if session_id is not None:
-        quick = _log_set_in_one_statement(
-            make_uow, owner_id, session_id, performed, exercise, block_label, position
-        )
-        if quick is not None:
-            return quick
     with make_uow() as uow:
-        owner = owner_in(uow, owner_id)
-        session = _session(uow, owner, session_id)
-        if session.finished_at is not None:
-            replayed = _replayed(uow, owner, session, client_id) if set_id is not None else None
-            if replayed is not None:
-                return replayed
-            raise Conflict(f"session {session.id} is finished; start a new one", field="session")
         try:
-            found = resolve_exercise(uow, owner, exercise)
+            performed.exercise_slug = resolve_exercise(uow, owner_id, exercise).slug
         except InvalidInput:
-            replayed = _replayed(uow, owner, session, client_id) if set_id is not None else None
-            if replayed is not None:
-                return replayed
-            raise
-        performed.exercise_slug = found.slug
-        if block_label is None and session.program_id is not None and session.workout_name:
-            slot = uow.programs.slot_of(owner, session.program_id, session.workout_name, found.slug)
-            if slot is not None:
-                block_label, position = position_default(slot, position)
-        performed.block_label = check.check_block_label(block_label)
-        performed.position = position
-        # Numbered and inserted in one statement; nothing is inserted when the client id
-        # is stored already (a retry), and then the stored set is the answer.
-        set_index = uow.sessions.add_set_once(owner, session.row_id, performed)
-        if set_index is None:
-            replayed = _replayed(uow, owner, session, client_id)
-            if replayed is None:
-                raise Conflict(f"set id {client_id!r} could not be stored", field="id")
-            return replayed
-        performed.set_index = set_index
+            # A retry of a set stored before its custom exercise was deleted: the stored set.
+            stored = uow.sessions.find_set(owner_id, client_id) if set_id is not None else None
+            if stored is None:
+                raise
+            added = AddedSet(session_id or stored[0], stored[1], stored_in=stored[0])
+        else:
+            added = uow.sessions.add_set(
+                owner_id, session_id, performed, from_plan=block_label is None
+            )
         uow.commit()
-    return LoggedSet(session.id, performed, created=True)
+    return _logged(added, session_id, client_id)
 
 
-def _log_set_in_one_statement(
-    make_uow: UowFactory,
-    caller: Caller,
-    session_id: str,
-    performed: PerformedSet,
-    exercise: str,
-    block_label: str | None,
-    position: int | None,
-) -> LoggedSet | None:
-    """The common case as one statement, or None to take the full path.
-
-    A built-in exercise logged by its owner into an open session under a new id needs no
-    read first: the statement checks the credential and the session as it inserts. Anything
-    else (a custom exercise, a token that is not live, another owner's or a finished
-    session, a retried id, a block label to take from the program) inserts nothing here and
-    the full path answers it, errors included.
-    """
-    credential = caller_credential(caller)
-    if credential is None:
-        return None
-    try:
-        found = resolve_in(builtin_catalog(), exercise)
-    except InvalidInput:
-        return None
-    logged = replace(
-        performed,
-        exercise_slug=found.slug,
-        block_label=check.check_block_label(block_label),
-        position=position,
-    )
-    owner_id, token_hash = credential
-    with make_uow() as uow:
-        set_index = uow.sessions.add_set_if_open(
-            owner_id, token_hash, session_id, logged, slot_free=block_label is None
+def _logged(added: AddedSet, session_id: str | None, client_id: str) -> LoggedSet:
+    """The answer to logging a set, or the error that says why it was not stored."""
+    if added.session_id is None:
+        raise NotFound(
+            "session" if session_id is not None else "open session", session_id or "latest"
         )
-        if set_index is None:
-            return None
-        uow.commit()
-    logged.set_index = set_index
-    return LoggedSet(session_id, logged, created=True)
-
-
-def _replayed(
-    uow: UnitOfWork, owner_id: int, session: OpenSession, client_id: str
-) -> LoggedSet | None:
-    """The set already stored under `client_id`, if any (Conflict when in another session)."""
-    existing = uow.sessions.find_set(owner_id, client_id)
-    if existing is None:
-        return None
-    stored_session, stored = existing
-    if stored_session != session.id:
+    if added.stored_in is not None and added.stored_in != added.session_id:
         raise Conflict(f"set id {client_id!r} belongs to another session", field="id")
-    return LoggedSet(stored_session, stored, created=False)
+    if added.performed is None:
+        raise Conflict(f"session {added.session_id} is finished; start a new one", field="session")
+    return LoggedSet(added.session_id, added.performed, created=added.created)
 
 
 def position_default(slot: tuple[str, int], position: int | None) -> tuple[str, int]:
@@ -331,6 +282,9 @@ def finish_session(
         session = _session(uow, owner_id, session_id)
         if session.finished_at is not None:
             raise Conflict(f"session {session.id} is already finished", field="session")
+        for i, f in enumerate(items):
+            label = f.block_label.strip().upper()
+            _check_block(uow, owner_id, session, label, f"feedback[{i}].block_label")
         for f in items:
             uow.sessions.save_feedback(
                 owner_id, session.row_id, replace(f, block_label=f.block_label.strip().upper())
@@ -338,6 +292,9 @@ def finish_session(
         uow.sessions.finish(
             owner_id, session.row_id, finished_at=finished_at or _now(), note=clean_note
         )
+        if session.program_id is not None and session.workout_name:
+            following = _targets_in(uow, owner_id, session.program_id, session.workout_name)
+            uow.sessions.save_next_targets(owner_id, session.row_id, following)
         done = uow.sessions.get(owner_id, session.id)
         uow.commit()
     assert done is not None
@@ -356,11 +313,33 @@ def save_feedback(
         raise InvalidInput("block_label", "must name a block such as A")
     with make_uow() as uow:
         session = _session(uow, owner_id, session_id)
+        _check_block(uow, owner_id, session, label, "path.block_label")
         uow.sessions.save_feedback(owner_id, session.row_id, replace(feedback, block_label=label))
         done = uow.sessions.get(owner_id, session.id)
         uow.commit()
     assert done is not None
     return done
+
+
+def _check_block(
+    uow: UnitOfWork, owner_id: int, session: OpenSession, label: str, field: str = "block_label"
+) -> None:
+    """Refuse feedback for a block the session's workout does not have."""
+    workout = _workout_of(uow, owner_id, session)
+    if workout is None:
+        return  # a free session (or its program deleted since): any block it logged
+    if label not in {b.label for b in workout.blocks}:
+        names = ", ".join(b.label for b in workout.blocks)
+        raise InvalidInput(field, f"the workout {workout.name!r} has no block {label} ({names})")
+
+
+def _workout_of(uow: UnitOfWork, owner_id: int, session: OpenSession) -> Workout | None:
+    if session.program_id is None or not session.workout_name:
+        return None
+    try:
+        return find_program(uow, owner_id, session.program_id).program.workout(session.workout_name)
+    except (NotFound, KeyError):
+        return None
 
 
 def get_session(make_uow: UowFactory, owner_id: int, session_id: str) -> Session:

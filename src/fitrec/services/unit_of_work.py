@@ -6,17 +6,21 @@ Every repository method takes the owner: another owner's rows are simply not fou
 from __future__ import annotations
 
 import builtins
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from types import TracebackType
 from typing import Protocol, Self
 
 from fitrec.domain.exercises import Exercise
-from fitrec.domain.programs import Program
+from fitrec.domain.programs import Program, Workout
 from fitrec.domain.sessions import Feedback, PerformedSet, Session
+from fitrec.planning.targets import Target
 from fitrec.services.models import (
+    AddedSet,
     AthleteProfile,
+    CycleRecord,
+    LastTime,
     OpenSession,
     ProgramRecord,
     ProgramSummary,
@@ -95,6 +99,10 @@ class ProgramRepository(Protocol):
         """One program by public id."""
         ...
 
+    def workout(self, owner_id: int, program_id: str, workout_name: str) -> Workout | None:
+        """One workout of a program by public id (its exact name), blocks and entries."""
+        ...
+
     def id_by_name(self, owner_id: int, name: str) -> str | None:
         """The id of the owner's program called `name` (case-insensitive)."""
         ...
@@ -125,8 +133,9 @@ class SessionRepository(Protocol):
         program_id: str | None,
         program_name: str | None,
         workout_name: str | None,
+        targets: Sequence[Target] = (),
     ) -> str:
-        """Open a session; returns its public id."""
+        """Open a session with the targets fixed for it; returns its public id."""
         ...
 
     def open_session(self, owner_id: int, session_id: str) -> OpenSession | None:
@@ -141,30 +150,24 @@ class SessionRepository(Protocol):
         """A set by its client id, with the public id of its session."""
         ...
 
-    def add_set(self, owner_id: int, session_row: int, performed: PerformedSet) -> None:
-        """Insert a set (its `id` is the client id and must be set)."""
+    def insert_set(self, owner_id: int, session_row: int, performed: PerformedSet) -> None:
+        """Insert a set as it is (its `id` is the client id and must be set)."""
         ...
 
-    def add_set_once(self, owner_id: int, session_row: int, performed: PerformedSet) -> int | None:
-        """Insert a set numbered after the session's sets of its exercise, unless its client id
-        is stored already; the new set's `set_index`, or None when nothing was inserted."""
-        ...
-
-    def add_set_if_open(
+    def add_set(
         self,
-        owner_id: int | None,
-        token_hash: str | None,
-        session_id: str,
+        owner_id: int,
+        session_id: str | None,
         performed: PerformedSet,
         *,
-        slot_free: bool,
-    ) -> int | None:
-        """Insert a set in one statement if the caller (an owner id, or a live token's hash)
-        owns the open session and the client id is new; its `set_index`, else None.
+        from_plan: bool,
+    ) -> AddedSet:
+        """Log a set into the owner's open session (the latest one when `session_id` is None),
+        numbered after the session's sets of its exercise, unless its client id is stored.
 
-        `slot_free` also requires a session not started from a program's workout (whose
-        slots give a missing block label). None says nothing about why: the full path tells.
-        As a unit's first statement on SQLite it is a transaction of its own (committed).
+        `from_plan`: the set has no block label of its own, so a session from a program's
+        workout gives it the exercise's slot there. Nothing is stored into a finished or
+        missing session, or under a client id already stored: the answer says which.
         """
         ...
 
@@ -193,6 +196,20 @@ class SessionRepository(Protocol):
 
     def save_feedback(self, owner_id: int, session_row: int, feedback: Feedback) -> None:
         """Create or replace the feedback of one block of a session."""
+        ...
+
+    def save_next_targets(self, owner_id: int, session_row: int, targets: Sequence[Target]) -> None:
+        """Store the targets a finished session leaves for next time."""
+        ...
+
+    def targets(self, owner_id: int, session_id: str) -> tuple[list[Target], list[Target]]:
+        """A session's stored targets: those fixed at its start, and those it left for next."""
+        ...
+
+    def last_sets(
+        self, owner_id: int, before: datetime, exercise_slugs: Iterable[str]
+    ) -> dict[str, LastTime]:
+        """For each exercise, its sets in the latest session that did it before `before`."""
         ...
 
     def get(self, owner_id: int, session_id: str) -> Session | None:
@@ -303,16 +320,6 @@ class AuthRepository(Protocol):
         ...
 
 
-class HistoryDocuments(Protocol):
-    """A read model: the whole history as the API's JSON document, written by the database."""
-
-    def document(
-        self, owner_id: int, exercise_slug: str | None = None, since: datetime | None = None
-    ) -> str:
-        """Every session of the owner (oldest first) with its sets in order, as JSON text."""
-        ...
-
-
 class AnalyticsCache(Protocol):
     """Computed analytics kept as JSON text, valid while the owner's history version holds.
 
@@ -347,6 +354,59 @@ class AnalyticsCache(Protocol):
         ...
 
 
+class CycleRepository(Protocol):
+    """Training cycles and where each stands."""
+
+    def add(
+        self,
+        owner_id: int,
+        program_id: str,
+        *,
+        weeks: int,
+        days: int,
+        deload_week: int,
+        started_at: datetime,
+    ) -> str | None:
+        """Store a new cycle of the owner's program; its public id, or None if no such program."""
+        ...
+
+    def current(self, owner_id: int) -> CycleRecord | None:
+        """The owner's most recently started cycle that is not finished."""
+        ...
+
+    def get(self, owner_id: int, cycle_id: str) -> CycleRecord | None:
+        """One of the owner's cycles by public id."""
+        ...
+
+    def save_position(
+        self,
+        owner_id: int,
+        cycle_id: str,
+        *,
+        days_done: int,
+        deload_week: int,
+        finished_at: datetime | None,
+    ) -> bool:
+        """Store where a cycle stands; False when the owner has no such cycle."""
+        ...
+
+
+class RatingRepository(Protocol):
+    """Muscle ratings (soreness / recovery and joint discomfort, 1-5) asked before sessions."""
+
+    def add(
+        self, owner_id: int, muscle: str, soreness: int | None, joint: int | None, at: datetime
+    ) -> None:
+        """Store one rating."""
+        ...
+
+    def latest(
+        self, owner_id: int, muscle: str, since: datetime | None = None
+    ) -> tuple[int | None, int | None, datetime] | None:
+        """The newest rating of a muscle (since a time): soreness, joint, when."""
+        ...
+
+
 class UnitOfWork(Protocol):
     """One transaction: repositories, then `commit()`; leaving without commit rolls back."""
 
@@ -356,8 +416,9 @@ class UnitOfWork(Protocol):
     programs: ProgramRepository
     sessions: SessionRepository
     auth: AuthRepository
-    history_documents: HistoryDocuments
     analytics_cache: AnalyticsCache
+    cycles: CycleRepository
+    ratings: RatingRepository
 
     def __enter__(self) -> Self:
         """Begin the transaction."""

@@ -6,6 +6,7 @@ from importlib.resources import files
 
 from alembic import command
 from alembic.config import Config
+from sqlalchemy import Engine
 
 from fitrec.config import normalize_database_url
 from fitrec.store.database import make_engine
@@ -42,3 +43,45 @@ def current_revision(url: str) -> str | None:
             return MigrationContext.configure(connection).get_current_revision()
     finally:
         engine.dispose()
+
+
+def head_revision() -> str:
+    """The newest migration shipped in the package."""
+    from alembic.script import ScriptDirectory
+
+    head = ScriptDirectory.from_config(alembic_config("sqlite://")).get_current_head()
+    assert head is not None, "the package ships no migrations"
+    return head
+
+
+class SqlSchemaProbe:
+    """The schema probe of the readiness check, on the app's own engine."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+        self._expected: str | None = None
+
+    def expected(self) -> str:
+        """The newest shipped migration (read once)."""
+        if self._expected is None:
+            self._expected = head_revision()
+        return self._expected
+
+    def current(self) -> str | None:
+        """The database's revision; an unreachable database raises DatabaseUnavailable."""
+        from alembic.runtime.migration import MigrationContext
+        from sqlalchemy.exc import DBAPIError
+
+        from fitrec.services.errors import DatabaseUnavailable
+        from fitrec.store.outage import first_line, is_unreachable, watch_for
+
+        try:
+            with self._engine.connect() as connection:
+                revision = MigrationContext.configure(connection).get_current_revision()
+        except DBAPIError as error:
+            if not is_unreachable(error):
+                raise
+            watch_for(self._engine).failed(error)
+            raise DatabaseUnavailable(first_line(error)) from error
+        watch_for(self._engine).succeeded()
+        return revision

@@ -6,7 +6,7 @@ import uuid
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
 
 from fitrec.domain.programs import (
     Block,
@@ -80,6 +80,31 @@ def _entry_from_row(row: Any) -> Entry:
         placement=Placement(row.placement),
         note=row.note,
     )
+
+
+# A session's plan: one workout's entries with their blocks, in order (the live page's read).
+_WORKOUT_ENTRIES = (
+    select(
+        *EntryRow.__table__.columns,
+        BlockRow.id.label("block_row"),
+        BlockRow.label.label("block_label"),
+        BlockRow.title.label("block_title"),
+        WorkoutRow.name.label("workout_name"),
+    )
+    .select_from(EntryRow)
+    .join(BlockRow, BlockRow.id == EntryRow.block_id)
+    .join(WorkoutRow, WorkoutRow.id == BlockRow.workout_id)
+    .join(ProgramRow, ProgramRow.id == WorkoutRow.program_id)
+    .where(
+        ProgramRow.owner_id == bindparam("owner_id"),
+        ProgramRow.public_id == bindparam("public_id"),
+        WorkoutRow.owner_id == bindparam("owner_id"),
+        WorkoutRow.name == bindparam("workout_name"),
+        BlockRow.owner_id == bindparam("owner_id"),
+        EntryRow.owner_id == bindparam("owner_id"),
+    )
+    .order_by(BlockRow.position, EntryRow.position)
+)
 
 
 class SqlProgramRepository:
@@ -235,6 +260,24 @@ class SqlProgramRepository:
             template=row.template,
             draft=bool(row.draft),
         )
+
+    def workout(self, owner_id: int, program_id: str, workout_name: str) -> Workout | None:
+        """One workout of a program by public id, its blocks and entries in one statement."""
+        rows = self._db.execute(
+            _WORKOUT_ENTRIES,
+            {"owner_id": owner_id, "public_id": program_id, "workout_name": workout_name},
+        ).all()
+        if not rows:
+            return None
+        blocks: dict[int, Block] = {}
+        for row in rows:
+            block = blocks.get(row.block_row)
+            if block is None:
+                block = blocks[row.block_row] = Block(
+                    label=row.block_label, entries=[], title=row.block_title
+                )
+            block.entries.append(_entry_from_row(row))
+        return Workout(name=rows[0].workout_name, blocks=list(blocks.values()))
 
     def id_by_name(self, owner_id: int, name: str) -> str | None:
         """The id of the owner's program called `name` (case-insensitive)."""

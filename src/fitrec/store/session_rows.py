@@ -5,13 +5,16 @@ Shared by the session repository and the bulk history path so both read a set th
 
 from __future__ import annotations
 
+import json
 import uuid
+from collections.abc import Sequence
 from typing import Any, cast
 
 from sqlalchemy import Connection, Table, select
 
 from fitrec.domain.sessions import Feedback, PerformedSet, Session, SetType
 from fitrec.domain.units import Unit
+from fitrec.planning.targets import Target, TargetRule
 from fitrec.store.tables import BlockFeedbackRow, PerformedSetRow, SessionRow
 from fitrec.store.timeutil import from_db, to_db
 
@@ -148,3 +151,51 @@ def feedback_of(
             )
         )
     return found
+
+
+def targets_text(targets: Sequence[Target]) -> str:
+    """Targets as the JSON text `sessions.targets` and `sessions.next_targets` keep."""
+    return json.dumps(
+        [
+            {
+                "exercise_slug": t.exercise_slug,
+                "exercise_name": t.exercise_name,
+                "sets": t.sets,
+                "reps": t.reps,
+                "reps_min": t.reps_min,
+                "reps_max": t.reps_max,
+                "load": t.load,
+                "unit": t.unit.value,
+                "rule": t.rule.value,
+                "reason": t.reason,
+                "effort": t.effort,
+                "label": t.label,
+            }
+            for t in targets
+        ],
+        separators=(",", ":"),
+        ensure_ascii=False,
+    )
+
+
+def targets_of(text: str | None) -> list[Target]:
+    """Targets read back from their stored JSON text (none when never stored)."""
+    if not text:
+        return []
+    return [
+        Target(
+            exercise_slug=t["exercise_slug"],
+            exercise_name=t["exercise_name"],
+            sets=t["sets"],
+            reps=t["reps"],
+            reps_min=t["reps_min"],
+            reps_max=t["reps_max"],
+            load=t["load"],
+            unit=_UNITS[t["unit"]],
+            rule=TargetRule(t["rule"]),
+            reason=t["reason"],
+            effort=t["effort"],
+            label=t["label"],
+        )
+        for t in json.loads(text)
+    ]

@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import builtins
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, case, delete, func, insert, select, update
+from sqlalchemy import Connection, bindparam, case, delete, func, insert, select, union_all, update
 
 from fitrec.domain.sessions import Feedback, PerformedSet, Session, SetType
-from fitrec.services.models import OpenSession, SessionSummary
+from fitrec.planning.targets import Target
+from fitrec.services.models import AddedSet, LastTime, OpenSession, SessionSummary
+from fitrec.store.programs import SqlProgramRepository
 from fitrec.store.session_history import insert_sessions, read_history, stored_import_keys
 from fitrec.store.session_rows import (
     SET_COLUMNS,
@@ -26,6 +29,8 @@ from fitrec.store.session_rows import (
     session_from_row,
     set_from_row,
     set_values,
+    targets_of,
+    targets_text,
 )
 from fitrec.store.set_insert import insert_set_if_open
 from fitrec.store.tables import ProgramRow
@@ -60,6 +65,51 @@ _SET_BY_CLIENT_ID = (
     .where(P.c.owner_id == bindparam("owner_id"), P.c.client_id == bindparam("client_id"))
 )
 _INSERT_SET = insert(P)
+_TARGETS_BY_ID = select(S.c.targets, S.c.next_targets).where(
+    S.c.owner_id == bindparam("owner_id"), S.c.public_id == bindparam("public_id")
+)
+# The latest earlier set of each exercise, from the end of the index on (owner_id,
+# exercise_slug, performed_at); a set without a time (some imports) is never "last time".
+_LATEST_STATEMENTS: dict[int, Any] = {}
+
+
+def _latest_sessions(count: int) -> Any:
+    """The session row of the latest set before `before` of each of `count` exercises."""
+    found = _LATEST_STATEMENTS.get(count)
+    if found is None:
+        arms = []
+        for n in range(count):
+            latest = (
+                select(P.c.session_id, P.c.exercise_slug)
+                .where(
+                    P.c.owner_id == bindparam("owner_id"),
+                    P.c.exercise_slug == bindparam(f"slug_{n}"),
+                    P.c.performed_at < bindparam("before"),
+                )
+                .order_by(P.c.performed_at.desc())
+                .limit(1)
+                .subquery(f"latest_{n}")
+            )
+            arms.append(select(latest.c.session_id, latest.c.exercise_slug))
+        found = _LATEST_STATEMENTS[count] = union_all(*arms)
+    return found
+
+
+_LAST_SETS = (
+    select(
+        P.c.session_id.label("session_row"),
+        S.c.public_id.label("session_public_id"),
+        S.c.started_at.label("session_started_at"),
+        *SET_COLUMNS,
+    )
+    .select_from(P.join(S, S.c.id == P.c.session_id))
+    .where(
+        P.c.owner_id == bindparam("owner_id"),
+        P.c.session_id.in_(bindparam("session_rows", expanding=True)),
+        P.c.exercise_slug.in_(bindparam("exercise_slugs", expanding=True)),
+    )
+    .order_by(P.c.set_index, P.c.id)
+)
 # The next number of a set: after the highest of its exercise in the session (not the
 # count, which repeats a number once an earlier set was deleted).
 _NEXT_INDEX = (
@@ -107,8 +157,9 @@ class SqlSessionRepository:
         program_id: str | None,
         program_name: str | None,
         workout_name: str | None,
+        targets: Sequence[Target] = (),
     ) -> str:
-        """Open a session; returns its public id."""
+        """Open a session with the targets fixed for it; returns its public id."""
         program_row = None
         if program_id is not None:
             program_row = self._db.execute(
@@ -125,6 +176,7 @@ class SqlSessionRepository:
                 program_name=program_name,
                 workout_name=workout_name,
                 started_at=to_db(started_at),
+                targets=targets_text(targets) if targets else None,
             )
         )
         return public_id
@@ -167,15 +219,71 @@ class SqlSessionRepository:
             return None
         return row.session_public_id, set_from_row(row)
 
-    def add_set(self, owner_id: int, session_row: int, performed: PerformedSet) -> None:
-        """Insert a set (its `id` is the client id and must be set)."""
+    def insert_set(self, owner_id: int, session_row: int, performed: PerformedSet) -> None:
+        """Insert a set as it is (its `id` is the client id and must be set)."""
         assert performed.id, "a set needs its client id"
         self._db.execute(_INSERT_SET, set_values(owner_id, session_row, performed))
 
-    def add_set_once(self, owner_id: int, session_row: int, performed: PerformedSet) -> int | None:
+    def add_set(
+        self,
+        owner_id: int,
+        session_id: str | None,
+        performed: PerformedSet,
+        *,
+        from_plan: bool,
+    ) -> AddedSet:
+        """Log a set into the owner's open session (the latest one when `session_id` is None),
+        numbered after the session's sets of its exercise, unless its client id is stored.
+
+        `from_plan`: the set has no block label of its own, so a session from a program's
+        workout gives it the exercise's slot there. The common case (a session named, a new
+        client id, nothing to take from the plan) is one statement; anything else is read
+        first, in the same unit of work.
+        """
+        assert performed.id, "a set needs its client id"
+        if session_id is not None:
+            index = insert_set_if_open(
+                self._db,
+                owner_id=owner_id,
+                session_public_id=session_id,
+                performed=performed,
+                slot_free=from_plan,
+            )
+            if index is not None:
+                return AddedSet(session_id, replace(performed, set_index=index), created=True)
+        session = (
+            self.open_session(owner_id, session_id)
+            if session_id is not None
+            else self.latest_unfinished(owner_id)
+        )
+        if session is None:
+            return AddedSet(None)
+        stored = self.find_set(owner_id, performed.id)
+        if stored is not None:
+            return AddedSet(session.id, stored[1], stored_in=stored[0])
+        if session.finished_at is not None:
+            return AddedSet(session.id, finished=True)
+        logged = replace(performed)
+        if from_plan and session.program_id is not None and session.workout_name:
+            slot = SqlProgramRepository(self._db).slot_of(
+                owner_id, session.program_id, session.workout_name, performed.exercise_slug
+            )
+            if slot is not None:
+                logged.block_label = slot[0]
+                logged.position = performed.position if performed.position is not None else slot[1]
+        index = self._insert_numbered(owner_id, session.row_id, logged)
+        if index is None:  # stored by a concurrent retry since the look-up above
+            stored = self.find_set(owner_id, performed.id)
+            assert stored is not None
+            return AddedSet(session.id, stored[1], stored_in=stored[0])
+        logged.set_index = index
+        return AddedSet(session.id, logged, created=True)
+
+    def _insert_numbered(
+        self, owner_id: int, session_row: int, performed: PerformedSet
+    ) -> int | None:
         """Insert a set numbered after the session's sets of its exercise, unless its client id
         is stored already; the new set's `set_index`, or None when nothing was inserted."""
-        assert performed.id, "a set needs its client id"
         connection = self._db
         values = set_values(owner_id, session_row, performed)
         del values["set_index"]
@@ -187,26 +295,6 @@ class SqlSessionRepository:
             connection.execute(_LOCK_SESSION_ROW, {"session_row": session_row})
         found = connection.execute(_INSERT_ONCE[dialect], values).scalar_one_or_none()
         return int(found) if found is not None else None
-
-    def add_set_if_open(
-        self,
-        owner_id: int | None,
-        token_hash: str | None,
-        session_id: str,
-        performed: PerformedSet,
-        *,
-        slot_free: bool,
-    ) -> int | None:
-        """Insert a set in one statement if the caller (an owner id, or a live token's hash)
-        owns the open session and the client id is new; its `set_index`, else None."""
-        return insert_set_if_open(
-            self._db,
-            owner_id=owner_id,
-            token_hash=token_hash,
-            session_public_id=session_id,
-            performed=performed,
-            slot_free=slot_free,
-        )
 
     def update_set(self, owner_id: int, performed: PerformedSet) -> None:
         """Overwrite a stored set's values, found by its client id."""
@@ -243,6 +331,60 @@ class SqlSessionRepository:
         self._db.execute(
             update(S).where(S.c.owner_id == owner_id, S.c.id == session_row).values(values)
         )
+
+    def save_next_targets(self, owner_id: int, session_row: int, targets: Sequence[Target]) -> None:
+        """Store the targets a finished session leaves for next time."""
+        self._db.execute(
+            update(S)
+            .where(S.c.owner_id == owner_id, S.c.id == session_row)
+            .values(next_targets=targets_text(targets))
+        )
+
+    def targets(self, owner_id: int, session_id: str) -> tuple[list[Target], list[Target]]:
+        """A session's stored targets: those fixed at its start, and those it left for next."""
+        row = self._db.execute(
+            _TARGETS_BY_ID, {"owner_id": owner_id, "public_id": session_id}
+        ).first()
+        if row is None:
+            return [], []
+        return targets_of(row.targets), targets_of(row.next_targets)
+
+    def last_sets(
+        self, owner_id: int, before: datetime, exercise_slugs: Iterable[str]
+    ) -> dict[str, LastTime]:
+        """For each exercise, its sets in the latest session that did it before `before`."""
+        slugs = list(dict.fromkeys(exercise_slugs))
+        if not slugs:
+            return {}
+        # One statement finds each exercise's latest session (one index seek each), one
+        # more reads those sessions' sets of those exercises.
+        params: dict[str, Any] = {"owner_id": owner_id, "before": to_db(before)}
+        params.update({f"slug_{n}": slug for n, slug in enumerate(slugs)})
+        latest = {
+            (row.session_id, row.exercise_slug)
+            for row in self._db.execute(_latest_sessions(len(slugs)), params)
+        }
+        if not latest:
+            return {}
+        rows = self._db.execute(
+            _LAST_SETS,
+            {
+                "owner_id": owner_id,
+                "session_rows": sorted({session for session, _ in latest}),
+                "exercise_slugs": slugs,
+            },
+        )
+        found: dict[str, LastTime] = {}
+        for row in rows:
+            if (row.session_row, row.exercise_slug) not in latest:
+                continue
+            last = found.get(row.exercise_slug)
+            if last is None:
+                started = from_db(row.session_started_at)
+                assert started is not None
+                last = found[row.exercise_slug] = LastTime(row.session_public_id, started, [])
+            last.sets.append(set_from_row(row))
+        return found
 
     def save_feedback(self, owner_id: int, session_row: int, feedback: Feedback) -> None:
         """Create or replace the feedback of one block of a session."""

@@ -1,29 +1,25 @@
-"""Logging a set in one statement: the credential, the session and the insert checked together.
+"""Logging a set in one statement: the owner, the session and the insert checked together.
 
-The common case of logging a set (a live token or a signed-in owner, the caller's own open
-session, a new client id) needs no read before the write: one `INSERT ... SELECT` joins the
-credential to the session, numbers the set and inserts it, or inserts nothing. On SQLite it
-runs in autocommit, so the database's single write lock is held for that statement only,
-not across the Python between a `BEGIN IMMEDIATE` and its `COMMIT`; several processes then
-log sets side by side instead of queueing on the lock.
+The common case of logging a set (the owner's own open session, a new client id) needs no
+read before the write: one `INSERT ... SELECT` checks the session, numbers the set and
+inserts it, or inserts nothing. On SQLite it runs in autocommit, so the database's single
+write lock is held for that statement only, not across the Python between a
+`BEGIN IMMEDIATE` and its `COMMIT`; several processes then log sets side by side instead of
+queueing on the lock. Only `SqlSessionRepository.add_set` uses it, as its first step.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import Connection, Table, bindparam, func, literal_column, or_, select
+from sqlalchemy import Connection, bindparam, func, literal_column, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Dialect
 
 from fitrec.domain.sessions import PerformedSet
 from fitrec.store.database import when_unlocked
 from fitrec.store.session_rows import P, S, set_values
-from fitrec.store.tables import ApiTokenRow, User
-
-T = cast(Table, ApiTokenRow.__table__)
-U = cast(Table, User.__table__)
 
 # Columns filled from bound values; owner_id, session_id and set_index come from the SELECT.
 _VALUE_COLUMNS = (
@@ -49,9 +45,9 @@ _LOCK_SESSION = (
 )
 
 
-def _statement(dialect: str, *, by_token: bool, slot_free: bool) -> Any:
-    """The INSERT ... SELECT for one case: the owner given by a token hash or by id, and
-    whether the session must have no program slot to take a missing block label from."""
+def _statement(dialect: str, *, slot_free: bool) -> Any:
+    """The INSERT ... SELECT, and whether the session must have no program slot to take a
+    missing block label from."""
     earlier = P.alias("earlier")
     next_index = (
         select(func.coalesce(func.max(earlier.c.set_index), 0) + 1)
@@ -67,19 +63,14 @@ def _statement(dialect: str, *, by_token: bool, slot_free: bool) -> Any:
         S.c.id,
         next_index,
         *(bindparam(name, type_=P.c[name].type) for name in _VALUE_COLUMNS),
-    ).where(S.c.public_id == bindparam("session_public_id"), S.c.finished_at.is_(None))
-    if by_token:
-        source = (
-            source.join(T, T.c.owner_id == S.c.owner_id)
-            .join(U, U.c.id == S.c.owner_id)
-            .where(T.c.token_hash == bindparam("token_hash"), T.c.revoked_at.is_(None))
-            .where(U.c.is_active)
-        )
-    else:
-        source = source.where(S.c.owner_id == bindparam("owner_id"))
+    ).where(
+        S.c.public_id == bindparam("session_public_id"),
+        S.c.finished_at.is_(None),
+        S.c.owner_id == bindparam("owner_id"),
+    )
     if slot_free:
         # Without a block label, a session from a program takes it from the program's slot:
-        # that look-up is the full path's, so such a session is left to it.
+        # `add_set` looks that up and inserts such a set itself.
         no_workout = func.coalesce(S.c.workout_name, literal_column("''")) == literal_column("''")
         source = source.where(or_(S.c.program_id.is_(None), no_workout))
     make_insert: Any = postgresql.insert if dialect == "postgresql" else sqlite.insert
@@ -114,43 +105,34 @@ class _SqliteStatement:
         return params
 
 
-_STATEMENTS: dict[tuple[str, bool, bool], Any] = {}
-_SQLITE_STATEMENTS: dict[tuple[bool, bool], _SqliteStatement] = {}
+_STATEMENTS: dict[tuple[str, bool], Any] = {}
+_SQLITE_STATEMENTS: dict[bool, _SqliteStatement] = {}
 
 
 def insert_set_if_open(
     db: Connection,
     *,
-    owner_id: int | None,
-    token_hash: str | None,
+    owner_id: int,
     session_public_id: str,
     performed: PerformedSet,
     slot_free: bool,
 ) -> int | None:
-    """Insert a set in one statement when the caller owns the open session and the client id
-    is new; its `set_index`, or None when nothing was inserted (the full path then tells why).
+    """Insert a set in one statement when the owner's session is open and the client id is
+    new; its `set_index`, or None when nothing was inserted (the caller then finds out why).
 
-    The caller is `owner_id`, or the owner of the live bearer token hashed as `token_hash`.
-    `slot_free` makes a session from a program's workout fall through to the full path.
+    `slot_free` leaves a set into a session from a program's workout to the caller.
     """
-    by_token = owner_id is None
     values = set_values(0, 0, performed)
     for name in ("owner_id", "session_id", "set_index"):
         del values[name]
     values["session_public_id"] = session_public_id
-    if by_token:
-        values["token_hash"] = token_hash
-    else:
-        values["owner_id"] = owner_id
+    values["owner_id"] = owner_id
     dialect = db.dialect.name
     if dialect == "sqlite" and not db.in_transaction():
-        key = (by_token, slot_free)
-        compiled = _SQLITE_STATEMENTS.get(key)
+        compiled = _SQLITE_STATEMENTS.get(slot_free)
         if compiled is None:
-            compiled = _SqliteStatement(
-                _statement("sqlite", by_token=by_token, slot_free=slot_free), _SQLITE
-            )
-            _SQLITE_STATEMENTS[key] = compiled
+            compiled = _SqliteStatement(_statement("sqlite", slot_free=slot_free), _SQLITE)
+            _SQLITE_STATEMENTS[slot_free] = compiled
         # The driver connection is in autocommit (fitrec issues BEGIN itself): this
         # statement is a transaction of its own.
         driver = db.connection.driver_connection
@@ -162,10 +144,10 @@ def insert_set_if_open(
             # As the full path does: a second set of the same session waits for the first
             # to commit, and the insert (a new snapshot) numbers after it.
             db.execute(_LOCK_SESSION, {"session_public_id": session_public_id})
-        statement_key = (dialect, by_token, slot_free)
+        statement_key = (dialect, slot_free)
         statement = _STATEMENTS.get(statement_key)
         if statement is None:
-            statement = _statement(dialect, by_token=by_token, slot_free=slot_free)
+            statement = _statement(dialect, slot_free=slot_free)
             _STATEMENTS[statement_key] = statement
         rows = db.execute(statement, values).all()
     return int(rows[0][0]) if rows else None

@@ -207,6 +207,10 @@ class SessionRow(Base):
     flagged: Mapped[bool] = mapped_column(
         Boolean, nullable=False, default=False, server_default=false()
     )
+    # Targets fixed when the session started (JSON list), and once it is finished the
+    # targets it leaves for next time: read back as stored, never recomputed.
+    targets: Mapped[str | None] = mapped_column(Text)
+    next_targets: Mapped[str | None] = mapped_column(Text)
 
 
 class PerformedSetRow(Base):
@@ -327,6 +331,42 @@ class AnalyticsCacheRow(Base):
     key: Mapped[str] = mapped_column(String(NAME_LEN), primary_key=True)
     version: Mapped[int] = mapped_column(BigInteger, nullable=False)
     payload: Mapped[str] = mapped_column(Text, nullable=False)
+
+
+class CycleRow(Base):
+    """A training cycle: a program run for N accumulation weeks and a deload week."""
+
+    __tablename__ = "cycles"
+    __table_args__ = (Index("ix_cycles_owner_started", "owner_id", "started_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    public_id: Mapped[str] = mapped_column(String(ID_LEN), unique=True, nullable=False)
+    owner_id: Mapped[int] = _owner()
+    program_id: Mapped[int] = mapped_column(
+        ForeignKey("programs.id", ondelete="CASCADE"), nullable=False
+    )
+    weeks: Mapped[int] = mapped_column(Integer, nullable=False)
+    days: Mapped[int] = mapped_column(Integer, nullable=False)
+    deload_week: Mapped[int] = mapped_column(Integer, nullable=False)
+    days_done: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    started_at: Mapped[datetime] = mapped_column(DateTime, nullable=False)
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class MuscleRatingRow(Base):
+    """How a muscle felt before a session: soreness (recovery) and joint discomfort, 1-5."""
+
+    __tablename__ = "muscle_ratings"
+    __table_args__ = (
+        Index("ix_muscle_ratings_owner_muscle_recorded", "owner_id", "muscle", "recorded_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    owner_id: Mapped[int] = _owner()
+    muscle: Mapped[str] = mapped_column(String(40), nullable=False)
+    soreness: Mapped[int | None] = mapped_column(Integer)
+    joint: Mapped[int | None] = mapped_column(Integer)
+    recorded_at: Mapped[datetime] = mapped_column(DateTime, nullable=False)
 
 
 class SessionSummaryRow(Base):

@@ -163,7 +163,8 @@ class _Parser:
                 self.program.phase = Phase(value.lower())
             except ValueError:
                 raise scan.error(
-                    f"unknown phase `{value}` (use hypertrophy, strength, peaking or deload)"
+                    f"unknown phase `{value}` "
+                    "(use hypertrophy, strength, peaking, maintenance or deload)"
                 ) from None
         elif key == "level":
             try:

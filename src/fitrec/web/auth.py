@@ -64,19 +64,6 @@ def require_viewer(
     return viewer
 
 
-def require_api_viewer(
-    viewer: Annotated[Viewer | None, Depends(optional_viewer)], request: Request
-) -> Viewer:
-    """The signed-in lifter of a JSON request; unsafe methods must echo the CSRF token."""
-    if viewer is None:
-        raise HTTPException(401, "sign in first")
-    if request.method not in ("GET", "HEAD", "OPTIONS"):
-        sent = request.headers.get(CSRF_HEADER, "")
-        if not secrets.compare_digest(sent, viewer.csrf_token):
-            raise HTTPException(403, "missing or wrong X-CSRF-Token header")
-    return viewer
-
-
 def check_form_token(request: Request, viewer: Viewer | None, sent: str) -> None:
     """Refuse a form post whose CSRF field does not match the session (or pre-log-in) token."""
     expected = viewer.csrf_token if viewer else request.cookies.get(PRELOGIN_COOKIE, "")

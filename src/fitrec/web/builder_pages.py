@@ -4,22 +4,22 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Depends, Form, HTTPException, Request
+from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from fitrec.services.errors import ServiceError
 from fitrec.services.unit_of_work import UowFactory
-from fitrec.web.auth import CSRF_FIELD, Viewer, check_form_token, require_api_viewer, require_viewer
+from fitrec.web.auth import CSRF_FIELD, Viewer, check_form_token, require_viewer
 from fitrec.web.deps import make_uow
 from fitrec.web.rendering import render
 
 router = APIRouter(include_in_schema=False)
 UowDep = Annotated[UowFactory, Depends(make_uow)]
 ViewerDep = Annotated[Viewer, Depends(require_viewer)]
-ApiViewer = Annotated[Viewer, Depends(require_api_viewer)]
 CsrfField = Annotated[str, Form(alias=CSRF_FIELD)]
-LINT_URL = "/web/api/lint"
-SEARCH_URL = "/web/api/exercises"
+# The builder lints and searches through the API, signed in by the web session's cookie.
+LINT_URL = "/api/v1/lint"
+SEARCH_URL = "/api/v1/exercises"
 
 # A new program starts empty: the first "Add block" is its first block.
 STARTER = """program: My post-exhaust program
@@ -166,47 +166,3 @@ def save_program(
         return _builder_page(request, text, program_id, [], error=str(error), status_code=422)
     flag = "&draft=1" if draft else ""
     return RedirectResponse(f"/builder?program={record.id}&saved=1{flag}", status_code=303)
-
-
-@router.post(LINT_URL)
-def lint(viewer: ApiViewer, body: Annotated[dict[str, Any], Body()]) -> dict[str, Any]:
-    """Lint program text: the findings and the blocks they sit beside."""
-    from fitrec.services.linting import lint_text
-    from fitrec.textformat.errors import NotationError
-
-    text = body.get("text")
-    if not isinstance(text, str) or len(text) > 200_000:
-        raise HTTPException(422, {"message": "send the program as text (at most 200 kB)"})
-    try:
-        report = lint_text(text)
-    except NotationError as error:
-        raise HTTPException(
-            422, {"message": error.message, "line": error.line, "column": error.column}
-        ) from None
-    blocks = [
-        {
-            "workout": workout.name,
-            "label": block.label,
-            "title": block.title,
-            "line": block.pos.line if block.pos else None,
-            "entries": [{"name": e.name, "exercise_slug": e.exercise_slug} for e in block.entries],
-        }
-        for workout in report.program.workouts
-        for block in workout.blocks
-    ]
-    findings = [
-        f.to_dict() | {"workout": f.workout, "block": f.block, "entry": f.entry}
-        for f in report.findings
-    ]
-    return {"findings": findings, "blocks": blocks}
-
-
-@router.get(SEARCH_URL)
-def search_exercises(viewer: ApiViewer, q: str = "", limit: int = 12) -> dict[str, Any]:
-    """Catalogue search for the builder's exercise picker."""
-    from fitrec.services.exercises import builtin_catalog
-
-    found = builtin_catalog().search(q[:100], max(1, min(limit, 50)))
-    return {
-        "exercises": [{"slug": e.slug, "name": e.name, "mechanic": e.mechanic.value} for e in found]
-    }

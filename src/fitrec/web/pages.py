@@ -9,7 +9,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from fitrec.services.errors import ServiceError
 from fitrec.services.unit_of_work import UowFactory
-from fitrec.web import account_pages, builder_pages, import_pages, live_api
+from fitrec.web import account_pages, builder_pages, cycle_pages, import_pages
 from fitrec.web.auth import CSRF_FIELD, Viewer, check_form_token, optional_viewer, require_viewer
 from fitrec.web.deps import make_uow
 from fitrec.web.rendering import render
@@ -17,9 +17,11 @@ from fitrec.web.rendering import render
 router = APIRouter(include_in_schema=False)
 router.include_router(account_pages.router)
 router.include_router(builder_pages.router)
+router.include_router(cycle_pages.router)
 router.include_router(import_pages.router)
-router.include_router(live_api.router)
 
+# The live page reads and writes the session through the API, as any client does.
+API_SESSIONS = "/api/v1/sessions"
 # Session ids are opaque public ids (UUID hex); anything else is not a session.
 SESSION_ID = r"^[A-Za-z0-9_-]{1,64}$"
 ViewerDep = Annotated[Viewer, Depends(require_viewer)]
@@ -77,7 +79,7 @@ def live_workout(
         "live.html",
         nav="workout",
         session_id=session_id,
-        api=f"{live_api.LIVE_API}/{session_id}",
+        api=f"{API_SESSIONS}/{session_id}",
     )
 
 
@@ -100,19 +102,20 @@ def history(request: Request, viewer: ViewerDep, factory: UowDep, page: int = 1)
 
 
 def _session_context(factory: UowFactory, owner_id: int, session_id: str) -> dict[str, Any]:
-    from fitrec.services import sessions
+    from fitrec.services.session_view import read_session
     from fitrec.web.lookup import owner_lookup
 
+    # The same read model the API answers `GET /api/v1/sessions/{id}` with.
     try:
-        found = sessions.get_session(factory, owner_id, session_id)
+        view = read_session(factory, owner_id, session_id)
     except ServiceError as error:
         raise HTTPException(404, str(error)) from error
     find = owner_lookup(factory, owner_id)
     names = {
         s.exercise_slug: (e.name if (e := find(s.exercise_slug)) else s.exercise_slug)
-        for s in found.sets
+        for s in view.session.sets
     }
-    return {"session": found, "names": names}
+    return {"session": view.session, "view": view, "names": names}
 
 
 @router.get("/history/{session_id}", response_class=HTMLResponse, name="session_detail")

@@ -1,5 +1,7 @@
 // The program builder: a structured "add a block" form that writes notation, the text itself,
 // and the linter's findings shown beside the block they concern (each with its fix).
+// It lints and searches through /api/v1, signed in by the session cookie + X-CSRF-Token.
+import { problemText } from "./problem.js";
 
 const root = document.getElementById("builder");
 const text = document.getElementById("program-text");
@@ -115,8 +117,7 @@ async function lint() {
     if (ticket !== latest) return; // a newer edit is already on its way
     const payload = await response.json().catch(() => null);
     if (!response.ok) {
-      const d = payload?.detail;
-      status.textContent = d?.line ? `Line ${d.line}, column ${d.column}: ${d.message}` : d?.message || `The program could not be checked (${response.status}).`;
+      status.textContent = `The program could not be checked: ${problemText(response.status, payload)}`;
       return;
     }
     show(payload.blocks || [], payload.findings || []);
@@ -167,12 +168,12 @@ document.getElementById("add-block").addEventListener("submit", (event) => {
 
 let searchTimer = null;
 async function search(query) {
-  const url = `${root.dataset.searchUrl}?q=${encodeURIComponent(query)}`;
+  const url = `${root.dataset.searchUrl}?q=${encodeURIComponent(query.slice(0, 100))}&limit=12`;
   const response = await fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } });
   if (!response.ok) return;
-  const { exercises } = await response.json();
+  const { items } = await response.json();
   document.getElementById("exercise-options").replaceChildren(
-    ...exercises.map((e) => {
+    ...items.map((e) => {
       const option = document.createElement("option");
       option.value = e.name;
       option.label = `${e.name} (${e.mechanic})`;

@@ -1,6 +1,8 @@
 // The live post-exhaust workout: walks the blocks set by set, times the transition rest
-// and the rest after each round, and logs every set through a durable outbox.
+// and the rest after each round, and logs every set through a durable outbox. It reads and
+// writes the session through /api/v1 (`data-api`), signed in by the cookie + X-CSRF-Token.
 import { buildSteps, resumeIndex, slotKey } from "./live-plan.js";
+import { problemText } from "./problem.js";
 import { SyncQueue } from "./sync-queue.js";
 
 const root = document.getElementById("live");
@@ -24,12 +26,11 @@ const queue = new SyncQueue(`fitrec.queue.${sessionId}`, csrf, {
   onAck: (item) => {
     // Keep the local copy of the session whole once the outbox lets go of an item.
     if (item.kind === "set" && !session.sets.some((s) => s.id === item.id)) session.sets.push({ id: item.id, ...item.body });
-    if (item.kind === "feedback") session.feedback = [...(session.feedback || []), item.body];
+    if (item.kind === "feedback") session.feedback = [...(session.feedback || []), { block_label: feedbackBlock(item), ...item.body }];
     if (item.kind === "finish") reloadSession().then(showSummary);
   },
   onReject: (item, status, payload) => {
-    const detail = payload && (payload.detail || payload.message);
-    showError(`The server refused ${describe(item)} (${status})${detail ? `: ${JSON.stringify(detail)}` : ""}.`);
+    showError(`The server refused ${describe(item)}: ${problemText(status, payload)}.`);
   },
 });
 
@@ -47,7 +48,7 @@ function saveLocal() {
 
 function describe(item) {
   if (item.kind === "set") return `set ${item.body.block_label}${item.body.position} #${item.body.set_index}`;
-  if (item.kind === "feedback") return `feedback for block ${item.body.block_label}`;
+  if (item.kind === "feedback") return `feedback for block ${feedbackBlock(item)}`;
   return "the finish";
 }
 
@@ -73,9 +74,14 @@ function allSets() {
   return [...byId.values()];
 }
 
+/** The block a queued feedback is for: it travels in the URL (items queued before: the body). */
+function feedbackBlock(item) {
+  return item.block || item.body.block_label;
+}
+
 function feedbackBlocks() {
   const labels = new Set((session.feedback || []).map((f) => f.block_label));
-  for (const item of queue.items()) if (item.kind === "feedback") labels.add(item.body.block_label);
+  for (const item of queue.items()) if (item.kind === "feedback") labels.add(feedbackBlock(item));
   return labels;
 }
 
@@ -86,7 +92,10 @@ function lastSetTime() {
 
 async function reloadSession() {
   const response = await fetch(api, { credentials: "same-origin", headers: { Accept: "application/json" } });
-  if (!response.ok) throw new Error(`could not load session ${sessionId} (${response.status})`);
+  if (!response.ok) {
+    const payload = await response.json().catch(() => null);
+    throw new Error(`could not load session ${sessionId}: ${problemText(response.status, payload)}`);
+  }
   session = await response.json();
   session.sets = session.sets || [];
   session.feedback = session.feedback || [];
@@ -128,12 +137,23 @@ function renderSet(step) {
   if (entry.target_weight != null) parts.push(`@ ${entry.target_weight} ${session.unit}`);
   if (entry.target_rir != null) parts.push(`${entry.target_rir} RIR`);
   $("set-target").textContent = `Target: ${parts.join(" ")}`;
+  $("set-last").textContent = lastTimeText(entry, step.setIndex);
   const before = previousSetOf(step);
   $("set-weight").value = before ? before.weight : (entry.target_weight ?? "");
   $("set-reps").value = before ? before.reps : entry.reps_max;
   $("set-rir").value = "";
   $("set-panel").hidden = false;
   $("set-weight").focus();
+}
+
+/** "Last time: 80 kg × 8 @ 2 RIR (2 Dec)": the same set of the last session with this exercise. */
+function lastTimeText(entry, setIndex) {
+  const last = entry.last_time;
+  if (!last || !last.sets.length) return "";
+  const done = last.sets.find((s) => s.set_index === setIndex) || last.sets.at(-1);
+  const effort = done.rpe != null ? ` @ RPE ${done.rpe}` : done.rir != null ? ` @ ${done.rir} RIR` : "";
+  const day = new Date(last.started_at).toLocaleDateString(undefined, { day: "numeric", month: "short" });
+  return `Last time: ${done.weight} ${done.unit} × ${done.reps}${effort} (${day})`;
 }
 
 function formatClock(seconds) {
@@ -269,9 +289,10 @@ $("feedback-form").addEventListener("submit", (event) => {
   queue.enqueue({
     id: `feedback-${block}`,
     kind: "feedback",
+    block,
     method: "PUT",
     url: `${api}/feedback/${block}`,
-    body: { block_label: block, pump, exhaustion },
+    body: { pump, exhaustion },
   });
   $("feedback-panel").hidden = true;
   if (steps[cursor].kind === "feedback") advance();
@@ -308,12 +329,12 @@ function showSummary() {
       return tr;
     }),
   );
-  const targets = session.next_targets || [];
+  const targets = (session.next_targets || []).filter((t) => t.weight != null);
   $("next-targets").replaceChildren(
     ...(targets.length ? targets : [null]).map((t) => {
       const li = document.createElement("li");
       li.textContent = t
-        ? `${t.name}: ${t.reps_min === t.reps_max ? t.reps_max : `${t.reps_min}–${t.reps_max}`} reps @ ${t.weight} ${t.unit || session.unit}${t.note ? ` — ${t.note}` : ""}`
+        ? `${t.name}: ${t.reps === t.reps_max ? t.reps_max : `${t.reps}–${t.reps_max}`} reps @ ${t.weight} ${t.unit || session.unit}${t.note ? ` — ${t.note}` : ""}`
         : "Targets for next time appear once the workout is saved.";
       return li;
     }),
@@ -334,7 +355,7 @@ async function start() {
     $("sync-status").textContent = "";
     return showError(`${error.message}. Check your connection and reload.`);
   }
-  $("live-title").textContent = session.workout ? `${session.workout}` : "Workout";
+  $("live-title").textContent = [session.program, session.workout].filter(Boolean).join(" — ") || "Workout";
   for (const el of document.querySelectorAll(".unit")) el.textContent = session.unit;
   steps = buildSteps(session);
   const logged = new Set(allSets().map((s) => slotKey(s.block_label, s.position, s.set_index)));

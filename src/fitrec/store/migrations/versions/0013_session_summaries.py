@@ -1,7 +1,7 @@
 """Per-session analytics summaries, dropped by triggers when their session changes.
 
 Revision ID: 0013
-Revises: 0008
+Revises: 0007
 Create Date: 2026-12-04
 
 `session_summaries` holds one row per session: what that session adds to the progress
@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0013"
-down_revision = "0008"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 

@@ -1,20 +1,21 @@
-"""Logging a set: the direct path answers exactly as FastAPI's declared handler does."""
+"""Logging a set has one path: every request goes through the declared route and its
+dependencies, so any JSON content type gets the same answer (this file tested a second,
+direct path before; its assertions now check that there is only the one)."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from fastapi import HTTPException
 from fastapi.testclient import TestClient
 
-from fitrec.api.deps import current_caller
+from fitrec.api.deps import current_owner
 from tests.api.conftest import User
 
-DIRECT = "application/json"  # the direct path takes exactly this content type
-DECLARED = "application/json; charset=utf-8"  # FastAPI's handler takes any JSON type
+DIRECT = "application/json"  # what the removed direct path took
+DECLARED = "application/json; charset=utf-8"  # what only FastAPI's handler took
 
 BODIES: list[Any] = [
     {"exercise": "barbell-bench-press", "weight": 80, "reps": 8, "rpe": 8},
@@ -61,25 +62,20 @@ def _stable(document: Any) -> Any:
     return document
 
 
-@pytest.fixture
-def refusing_dependency(client: TestClient) -> Iterator[None]:
-    """FastAPI's `current_caller` dependency replaced by one that refuses everyone."""
+def test_there_is_one_path(client: TestClient, alice: User) -> None:
+    session = _session(client, alice)
+    path = f"/api/v1/sessions/{session}/sets/"
 
     def refuse() -> None:
         raise HTTPException(418, "the declared handler answered")
 
-    client.app.dependency_overrides[current_caller] = refuse  # type: ignore[attr-defined]
-    yield
-    client.app.dependency_overrides.clear()  # type: ignore[attr-defined]
-
-
-def test_the_two_paths_are_distinct(
-    client: TestClient, alice: User, refusing_dependency: None
-) -> None:
-    session = _session(client, alice)
-    path = f"/api/v1/sessions/{session}/sets/"
+    client.app.dependency_overrides[current_owner] = refuse  # type: ignore[attr-defined]
+    try:
+        assert _put(client, alice, path + "a", BODIES[0], DIRECT)[0] == 418
+        assert _put(client, alice, path + "b", BODIES[0], DECLARED)[0] == 418
+    finally:
+        client.app.dependency_overrides.clear()  # type: ignore[attr-defined]
     assert _put(client, alice, path + "a", BODIES[0], DIRECT)[0] == 201
-    assert _put(client, alice, path + "b", BODIES[0], DECLARED)[0] == 418
 
 
 @pytest.mark.parametrize("body", BODIES)
