@@ -22,6 +22,7 @@ import math
 import os
 import re
 import socket
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -36,7 +37,7 @@ import httpx
 
 from fitrec import bootstrap
 from fitrec.config import Settings
-from fitrec.domain.sessions import Session
+from fitrec.domain.sessions import PerformedSet, Session
 from fitrec.services import accounts, history, programs, sessions, templates
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -86,6 +87,7 @@ class Seeded:
     open_session_id: str
     sets: int
     sessions: int
+    owner_id: int = 0
 
 
 def seed(settings: Settings, years: int) -> Seeded:
@@ -111,6 +113,7 @@ def seed(settings: Settings, years: int) -> Seeded:
         open_session_id=opened.id,
         sets=sum(len(s.sets) for s in past),
         sessions=len(past),
+        owner_id=owner_id,
     )
 
 
@@ -237,11 +240,128 @@ def set_body(seeded: Seeded, index: int) -> dict[str, Any]:
     }
 
 
-def measure(base_url: str, seeded: Seeded, requests: int, warmup: int, cold: int = 5) -> list[Row]:
-    """Time every page, then PUT fresh sets to the live endpoint, then the cold pages."""
+def imported_session(number: int) -> Session:
+    """One more finished session of squats, as an import of a small file would add."""
+    began = dt.datetime.now(dt.UTC).replace(microsecond=0) - dt.timedelta(hours=number + 1)
+    done = [
+        PerformedSet("barbell-squat", 100 + number, 5, set_index=i, performed_at=began)
+        for i in range(1, 4)
+    ]
+    return Session(began, finished_at=began + dt.timedelta(hours=1), sets=done)
+
+
+def first_views(client: httpx.Client, settings: Settings, seeded: Seeded, count: int) -> list[Row]:
+    """The progress page's first request after the 10-year import (once), after each of
+    `count` small imports, and with every session summary dropped (the full rebuild)."""
+    rows = [
+        Row(
+            "progress, first view after the 10-year import",
+            "GET",
+            "/progress",
+            [timed(functools.partial(client.get, "/progress"), (200,))[0]],
+            "round trip",
+            150,
+        )
+    ]
+    make_uow = bootstrap.uow_factory(settings)
+    times = []
+    for number in range(count):
+        history.add_sessions(make_uow, seeded.owner_id, [imported_session(number)])
+        times.append(timed(functools.partial(client.get, "/progress"), (200,))[0])
+    rows.append(
+        Row(
+            "progress, first view after importing a session",
+            "GET",
+            "/progress",
+            times,
+            "round trip",
+            150,
+        )
+    )
+    times = []
+    for _ in range(count):
+        with sqlite3.connect(settings.database_url.removeprefix("sqlite:///")) as db:
+            # Dropped, as a change of every session would: the page rebuilds them all from
+            # every set, which is what each first view cost before the summaries.
+            db.execute("DELETE FROM session_summaries")
+            db.execute("UPDATE history_versions SET version = version + 1")
+        times.append(timed(functools.partial(client.get, "/progress"), (200,))[0])
+    rows.append(
+        Row(
+            "progress, first view rebuilding every summary (the old cost)",
+            "GET",
+            "/progress",
+            times,
+            "round trip",
+            None,
+        )
+    )
+    bootstrap.dispose_engines()
+    return rows
+
+
+def rebuild_against_fold(settings: Settings, owner_id: int, runs: int) -> list[Row]:
+    """In this process, interleaved: the overview computed from every set (the full
+    rebuild a cache miss ran before) against the overview folded from the summaries."""
+    from fitrec.services import analytics, overview, session_summaries
+
+    make_uow = bootstrap.uow_factory(settings)
+    day = dt.date.today()
+
+    def rebuild() -> None:
+        with make_uow(read_only=True) as uow:
+            find = analytics.lookup_for(uow, owner_id)
+            sessions = uow.sessions.history(owner_id)
+        overview.compute_overview(sessions, find, today=day)
+
+    def fold() -> None:
+        with make_uow(read_only=True) as uow:
+            find = analytics.lookup_for(uow, owner_id)
+            summaries = session_summaries.read(uow, owner_id)
+        assert summaries is not None
+        overview.overview_from_summaries(summaries, find, today=day)
+
+    with make_uow() as uow:
+        session_summaries.current(uow, owner_id)
+        uow.commit()
+    timings: dict[str, list[float]] = {"rebuild": [], "fold": []}
+    for _ in range(runs):
+        for name, work in (("rebuild", rebuild), ("fold", fold)):
+            began = time.perf_counter()
+            work()
+            timings[name].append((time.perf_counter() - began) * 1000)
+    bootstrap.dispose_engines()
+    path = "services.overview"
+    return [
+        Row(
+            "overview from every set (full rebuild), in-process",
+            "CALL",
+            f"{path}.compute_overview",
+            timings["rebuild"],
+            "perf_counter",
+            None,
+        ),
+        Row(
+            "overview folded from the session summaries, in-process",
+            "CALL",
+            f"{path}.overview_from_summaries",
+            timings["fold"],
+            "perf_counter",
+            None,
+        ),
+    ]
+
+
+def measure(
+    base_url: str, settings: Settings, seeded: Seeded, requests: int, warmup: int, cold: int = 5
+) -> list[Row]:
+    """Time the first progress views, every page, then PUT fresh sets to the live endpoint,
+    then the cold pages."""
     rows: list[Row] = []
     cookies = {"fitrec_session": seeded.cookie}
     with httpx.Client(base_url=base_url, cookies=cookies, timeout=120) as client:
+        print("measuring the first progress views", file=sys.stderr, flush=True)
+        rows += first_views(client, settings, seeded, cold)
         for name, path in pages(seeded).items():
             times, sources = [], set()
             print(f"measuring {name} ({path})", file=sys.stderr, flush=True)
@@ -349,6 +469,13 @@ def section(rows: list[Row], seeded: Seeded, requests: int, warmup: int, cold: i
         "each cold row logs a set through the live endpoint and then times one request, "
         f"{cold} times (the dashboard and progress page are cached per history version, "
         "and logging a set invalidates them). "
+        "The first rows come before any other request: the progress page right after the "
+        "10-year history was stored (once), right after each of "
+        f"{cold} one-session imports (`services.history.add_sessions` in the bench process), "
+        "and after every session summary was deleted (the page then rebuilds them all from "
+        "every set, as each first view did before the summaries were kept). The last two "
+        f"rows time, in the bench process and interleaved, {requests} full rebuilds of the "
+        "overview from every set against as many folds of the stored summaries. "
         "The app sends no `Server-Timing` header, so times are client round trips over "
         "loopback (they include HTTP parsing on both sides). Logging a set is a `PUT` "
         "with a fresh client id, the session cookie and `X-CSRF-Token`, as `live.js` sends it.\n\n"
@@ -436,11 +563,13 @@ def main() -> None:
         server = start_server(settings, port)
         try:
             rows = measure(
-                f"http://127.0.0.1:{port}", seeded, args.requests, args.warmup, args.cold
+                f"http://127.0.0.1:{port}", settings, seeded, args.requests, args.warmup, args.cold
             )
         finally:
             server.terminate()
             server.wait(timeout=30)
+        print("measuring the rebuild against the fold", file=sys.stderr, flush=True)
+        rows += rebuild_against_fold(settings, seeded.owner_id, args.requests)
     text = section(rows, seeded, args.requests, args.warmup, args.cold)
     print(text)
     if args.write:

@@ -260,3 +260,43 @@ def test_a_renamed_program_keeps_its_sessions_plan_and_targets(
     after = client.get(f"/api/v1/sessions/{session_id}", headers=alice.headers).json()
     assert after["blocks"] == before["blocks"]
     assert after["next_targets"] == before["next_targets"]
+
+
+KG_LOADS = """program: Kilo loads
+
+## Day A
+A1. Barbell Bench Press: 3×8 @ 100 kg
+A2. Cable Flies: 3×15 @ 20 kg
+"""
+
+
+def test_a_plans_absolute_loads_are_in_the_lifters_unit(client: TestClient, alice: User) -> None:
+    assert client.put("/api/v1/profile", json={"unit": "lb"}, headers=alice.headers).is_success
+    made = client.post("/api/v1/programs", json={"text": KG_LOADS}, headers=alice.headers)
+    assert made.status_code == 201, made.text
+    started = client.post(
+        "/api/v1/sessions",
+        headers=alice.headers,
+        json={"program_id": made.json()["id"], "workout": "Day A"},
+    )
+    assert started.status_code == 201, started.text
+    body = started.json()
+    entries = body["blocks"][0]["entries"]
+    assert body["unit"] == "lb"
+    # 100 kg and 20 kg are 220.46 lb and 44.09 lb, rounded to what an lb lifter can load.
+    assert [e["target_weight"] for e in entries] == [220.0, 40.0]
+    assert all(e["target"]["unit"] == "lb" for e in entries)
+
+
+def test_the_openapi_document_names_the_unit_of_every_weight(client: TestClient) -> None:
+    schemas = client.get("/api/v1/openapi.json").json()["components"]["schemas"]
+    weights = {
+        (name, field): spec
+        for name, schema in schemas.items()
+        for field, spec in schema.get("properties", {}).items()
+        if "weight" in field or field.startswith("volume") or field.startswith("one_rep")
+    }
+    assert weights
+    for (name, field), spec in weights.items():
+        named = field.endswith("_kg") and "kg" in spec.get("description", "kg")
+        assert named or "unit" in spec.get("description", ""), (name, field)

@@ -117,9 +117,14 @@ def test_downgrade_removes_the_tables_and_triggers_and_upgrade_restores_them(
             with engine.connect() as connection:
                 names = set(inspect(connection).get_table_names())
                 if connection.dialect.name == "sqlite":
-                    query = "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"
+                    query = (
+                        "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' "
+                        "AND name LIKE '%history_version'"
+                    )
                 else:
-                    query = "SELECT count(*) FROM pg_trigger WHERE tgname LIKE 'trg_%'"
+                    query = (
+                        "SELECT count(*) FROM pg_trigger WHERE tgname LIKE 'trg_%history_version'"
+                    )
                 return names, int(connection.execute(text(query)).scalar_one())
         finally:
             engine.dispose()

@@ -4,7 +4,7 @@ lift's usual load (isolation work progresses in reps more than in e1RM)."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -31,24 +31,38 @@ class IsolationSeries:
     points: tuple[IsolationPoint, ...]
 
 
+def isolation_sets(session: Session, find: ExerciseLookup) -> dict[str, list[tuple[float, int]]]:
+    """A session's working isolation sets as (weight kg to 0.01, reps), per lift in order."""
+    sets: dict[str, list[tuple[float, int]]] = {}
+    for performed in session.sets:
+        exercise = find(performed.exercise_slug)
+        if exercise is None or exercise.mechanic is not Mechanic.ISOLATION:
+            continue
+        if performed.set_type not in WORK_TYPES or performed.flagged:
+            continue
+        sets.setdefault(performed.exercise_slug, []).append(
+            (round(performed.weight_kg, 2), performed.reps)
+        )
+    return sets
+
+
 def isolation_series(
     history: Sequence[Session], lookup: ExerciseLookup, max_lifts: int = 4
 ) -> list[IsolationSeries]:
     """The isolation lifts with the most sessions (`history` oldest first)."""
     find = cached_lookup(lookup)
+    return isolation_series_of(
+        ((session.started_at.date(), isolation_sets(session, find)) for session in history),
+        max_lifts,
+    )
+
+
+def isolation_series_of(
+    days: Iterable[tuple[date, dict[str, list[tuple[float, int]]]]], max_lifts: int = 4
+) -> list[IsolationSeries]:
+    """`isolation_series` from each session's day and `isolation_sets` (oldest first)."""
     per_lift: dict[str, list[tuple[date, list[tuple[float, int]]]]] = {}
-    for session in history:
-        day = session.started_at.date()
-        sets: dict[str, list[tuple[float, int]]] = {}
-        for performed in session.sets:
-            exercise = find(performed.exercise_slug)
-            if exercise is None or exercise.mechanic is not Mechanic.ISOLATION:
-                continue
-            if performed.set_type not in WORK_TYPES or performed.flagged:
-                continue
-            sets.setdefault(performed.exercise_slug, []).append(
-                (round(performed.weight_kg, 2), performed.reps)
-            )
+    for day, sets in days:
         for slug, done in sets.items():
             per_lift.setdefault(slug, []).append((day, done))
     busiest = sorted(per_lift.items(), key=lambda item: (-len(item[1]), item[0]))[:max_lifts]

@@ -250,13 +250,13 @@ class ProfileIn(RequestBody):
     unit: Literal["kg", "lb"] | None = None
     level: Literal["beginner", "intermediate", "advanced"] | None = None
     training_age_months: Annotated[int, Field(ge=0, le=900)] | None = None
-    bodyweight: Weight | None = None
-    bar_weight: Weight | None = None
+    bodyweight: Weight | None = Field(default=None, description="in the profile's `unit`")
+    bar_weight: Weight | None = Field(default=None, description="in the profile's `unit`")
     plates: dict[PlateWeight, Annotated[int, Field(ge=0, le=100, strict=True)]] | None = Field(
-        default=None, max_length=50, description="plate weight -> pairs"
+        default=None, max_length=50, description="plate weight (in the profile's `unit`) -> pairs"
     )
     one_rep_maxes_kg: dict[Name, Annotated[float, Field(gt=0, le=MAX_WEIGHT_KG)]] | None = Field(
-        default=None, max_length=200
+        default=None, max_length=200, description="exercise slug -> known 1RM in kg"
     )
     effort_scale: Literal["rir", "rpe"] | None = Field(
         default=None, description="how the live workout asks for effort: RIR or RPE"
@@ -269,12 +269,12 @@ class ProfileIn(RequestBody):
 class ProfileOut(BaseModel):
     """A lifter's settings."""
 
-    unit: str
+    unit: str = Field(description="the lifter's unit: `kg` or `lb`")
     level: str | None
     training_age_months: int | None
-    bodyweight: float | None
-    bar_weight: float | None
-    plates: dict[str, int]
-    one_rep_maxes_kg: dict[str, float]
+    bodyweight: float | None = Field(description="in `unit`")
+    bar_weight: float | None = Field(description="in `unit`")
+    plates: dict[str, int] = Field(description="plate weight (in `unit`) -> pairs")
+    one_rep_maxes_kg: dict[str, float] = Field(description="exercise slug -> known 1RM in kg")
     effort_scale: Literal["rir", "rpe"]
     theme: Literal["auto", "light", "dark"]

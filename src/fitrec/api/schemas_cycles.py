@@ -93,8 +93,8 @@ class TargetOut(BaseModel):
     exercise: str
     sets: int
     reps: int
-    load: float | None
-    unit: str
+    load: float | None = Field(description="in `unit`")
+    unit: str = Field(description="the lifter's unit: `kg` or `lb`")
     effort: str | None
     rule: str
     reason: str

@@ -35,7 +35,9 @@ class SetIn(RequestBody):
 
     exercise: Name | None = Field(default=None, description="slug, name or alias")
     exercise_slug: Name | None = None
-    weight: Annotated[float, Field(ge=0, le=MAX_WEIGHT_LB, description="0-1500 kg (0-3306.93 lb)")]
+    weight: Annotated[
+        float, Field(ge=0, le=MAX_WEIGHT_LB, description="in `unit` (up to 1500 kg, 3306.93 lb)")
+    ]
     reps: Annotated[int, Field(ge=0, le=MAX_REPS)]
     unit: Literal["kg", "lb"] = "kg"
     set_type: Literal["warmup", "working", "drop", "failure"] = "working"
@@ -60,7 +62,9 @@ class SetPatch(RequestBody):
     model_config = ConfigDict(json_schema_extra=RPE_OR_RIR)
 
     exercise: Name | None = None
-    weight: Annotated[float, Field(ge=0, le=MAX_WEIGHT_LB)] | None = None
+    weight: Annotated[float, Field(ge=0, le=MAX_WEIGHT_LB)] | None = Field(
+        default=None, description="in `unit` (the set's own when `unit` is not given)"
+    )
     reps: Annotated[int, Field(ge=0, le=MAX_REPS)] | None = None
     unit: Literal["kg", "lb"] | None = None
     set_type: Literal["warmup", "working", "drop", "failure"] | None = None
@@ -83,7 +87,7 @@ class SetOut(BaseModel):
     position: int | None
     set_index: int
     set_type: str
-    weight: float
+    weight: float = Field(description="in `unit`, as logged")
     unit: str
     reps: int
     rpe: float | None
@@ -150,8 +154,8 @@ class TargetOut(BaseModel):
     reps: int
     reps_min: int
     reps_max: int
-    weight: float | None
-    unit: str
+    weight: float | None = Field(description="in `unit`")
+    unit: str = Field(description="the lifter's unit: `kg` or `lb`")
     effort: str | None
     rule: str
     note: str | None
@@ -167,7 +171,8 @@ class PlanEntryOut(BaseModel):
     reps_min: int
     reps_max: int
     target_weight: float | None = Field(
-        description="the target's load (fixed when the session started), else the program's"
+        description="the target's load (fixed when the session started), else the program's, "
+        "in the session's `unit`"
     )
     target_rir: float | None
     placement: str
@@ -198,7 +203,7 @@ class SessionOut(BaseModel):
         description="an implausible duration (an import's timer left running), kept out of "
         "duration analytics until confirmed or corrected"
     )
-    unit: str
+    unit: str = Field(description="the lifter's unit (`kg` or `lb`): the plan's target weights")
     blocks: list[PlanBlockOut]
     sets: list[SetOut]
     feedback: list[FeedbackOut]
@@ -216,7 +221,7 @@ class SessionSummaryOut(BaseModel):
     workout: str | None
     program: str | None
     set_count: int
-    volume_kg: float
+    volume_kg: float = Field(description="weight x reps of the working sets, in kg")
     source: str | None
 
 

@@ -58,9 +58,20 @@ class LoadIn(RequestBody):
     """A prescribed load: percent of 1RM or an absolute weight."""
 
     type: Literal["percent_1rm", "absolute"]
-    value: Annotated[float, Field(gt=0, le=MAX_WEIGHT_LB)]
-    value_max: Annotated[float, Field(gt=0, le=MAX_WEIGHT_LB)] | None = None
-    unit: Literal["kg", "lb"] | None = None
+    value: Annotated[
+        float,
+        Field(
+            gt=0,
+            le=MAX_WEIGHT_LB,
+            description="percent of 1RM (80 = 80 %), or a weight in `unit`",
+        ),
+    ]
+    value_max: Annotated[float, Field(gt=0, le=MAX_WEIGHT_LB)] | None = Field(
+        default=None, description="the top of a range, as `value`"
+    )
+    unit: Literal["kg", "lb"] | None = Field(
+        default=None, description="an absolute load's unit; none means the lifter's"
+    )
 
 
 class EffortIn(RequestBody):
@@ -128,9 +139,9 @@ class LoadOut(BaseModel):
     """A prescribed load."""
 
     type: str
-    value: float
-    value_max: float | None
-    unit: str | None
+    value: float = Field(description="percent of 1RM (80 = 80 %), or a weight in `unit`")
+    value_max: float | None = Field(description="the top of a range, as `value`")
+    unit: str | None = Field(description="an absolute load's unit; none means the lifter's")
 
 
 class EffortOut(BaseModel):

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from fitrec.catalog.loading import default_catalog
 from fitrec.domain.sessions import PerformedSet, Session
 from fitrec.interchange.sanity import implausible_duration, implausible_set
+from fitrec.services import session_summaries
 from fitrec.services.errors import Conflict, NotFound
 from fitrec.services.unit_of_work import UowFactory
 
@@ -26,9 +27,11 @@ def load_history(
 
 
 def add_sessions(make_uow: UowFactory, owner_id: int, sessions: Iterable[Session]) -> list[str]:
-    """Store whole sessions in one transaction; returns their ids."""
+    """Store whole sessions in one transaction, with their analytics summaries; returns
+    their ids."""
     with make_uow() as uow:
         ids = uow.sessions.add_many(owner_id, sessions)
+        session_summaries.refresh(uow, owner_id)
         uow.commit()
     return ids
 

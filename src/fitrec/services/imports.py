@@ -24,6 +24,7 @@ from fitrec.interchange.names import dump_mapping
 from fitrec.interchange.native import NativeDocument, load_native, session_to_dict
 from fitrec.interchange.reading import read_foreign
 from fitrec.interchange.tabular import decode
+from fitrec.services import session_summaries
 from fitrec.services import validation as check
 from fitrec.services.errors import InvalidInput
 from fitrec.services.exercises import catalog_for
@@ -324,6 +325,7 @@ def _store_batch(
     else:
         customs = _add_customs(uow, owner_id, batch.custom_exercises, used)
         uow.sessions.add_many(owner_id, fresh)
+        session_summaries.refresh(uow, owner_id)
         uow.commit()
     summary = _summarise(
         fresh,
@@ -407,6 +409,7 @@ def _import_native(
         fresh = _new_sessions(uow, owner_id, _checked(incoming))
         if not dry_run:
             uow.sessions.add_many(owner_id, fresh)
+            session_summaries.refresh(uow, owner_id)
             uow.commit()
     summary = _summarise(fresh, {}, set(), [], customs, len(document.sessions) - len(fresh))
     return ImportResult(format="native", dry_run=dry_run, summary=summary, programs=len(programs))

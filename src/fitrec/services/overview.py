@@ -8,24 +8,26 @@ next request from one small row instead of re-reading ten years of sets.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from fitrec.analytics.e1rm import e1rm_series
-from fitrec.analytics.history import ExerciseLookup, cached_lookup, ordered
+from fitrec.analytics.history import ExerciseLookup, Pair, cached_lookup, ordered
 from fitrec.analytics.lift_trend import lift_trend
-from fitrec.analytics.pairs import pair_series
+from fitrec.analytics.pairs import PairPoint, pair_series
 from fitrec.analytics.records import records
-from fitrec.analytics.volume import against_landmarks, weekly_volume
+from fitrec.analytics.session_summary import BestLift, SessionSummary, fold
+from fitrec.analytics.volume import WeekVolume, against_landmarks, weekly_volume
 from fitrec.domain.sessions import Session
 from fitrec.domain.units import Unit
 from fitrec.planning.targets import Target, TargetRule
 from fitrec.rules.finding import Finding, Severity
+from fitrec.services import session_summaries
 from fitrec.services.analytics import NextWorkout, check, lookup_for, next_session
 from fitrec.services.errors import ServiceError
-from fitrec.services.overview_charts import OverviewCharts, overview_charts
+from fitrec.services.overview_charts import REACH_DAYS, OverviewCharts, charts_of, overview_charts
 from fitrec.services.unit_of_work import UowFactory
 
 # The payload shape is part of the key: a release that changes it ignores old rows.
@@ -221,35 +223,77 @@ def compute_overview(
     max_lifts: int = MAX_LIFTS,
     today: date | None = None,
 ) -> Overview:
-    """The overview of a history (any order), from the pure analytics, as of `today` (the
-    last session's day by default): the lifts with the most sessions, and every lift
-    declining now (each has its finding, so each has its chart)."""
+    """The overview of a history (any order), from the pure analytics over every set, as
+    of `today` (the last session's day by default): the lifts with the most sessions, and
+    every lift declining now (each has its finding, so each has its chart)."""
     find = cached_lookup(lookup)
     history = ordered(sessions)
+    series = {
+        slug: [(p.date, p.e1rm_kg) for p in points]
+        for slug, points in e1rm_series(history, find).items()
+    }
+    day = today or (history[-1].started_at.date() if history else date.today())
+    weeks = weekly_volume(history, find)
+    best = {
+        slug: BestLift(
+            found.e1rm.value if found.e1rm else None,
+            found.e1rm.date if found.e1rm else None,
+            found.session_volume.value if found.session_volume else None,
+        )
+        for slug, found in records(history, find).items()
+    }
+    charts = overview_charts(history, weeks, find)
+    return _assemble(series, best, weeks, pair_series(history, find), charts, find, day, max_lifts)
+
+
+def overview_from_summaries(
+    summaries: Sequence[SessionSummary],
+    lookup: ExerciseLookup,
+    max_lifts: int = MAX_LIFTS,
+    today: date | None = None,
+) -> Overview:
+    """`compute_overview` of the sessions summarised (oldest first), from their summaries."""
+    find = cached_lookup(lookup)
+    folded = fold(summaries, timedelta(days=REACH_DAYS))
+    day = today or (summaries[-1].day if summaries else date.today())
+    charts = charts_of(folded.weeks, folded.recent_isolations, folded.recent_pairs, find)
+    return _assemble(
+        folded.e1rm, folded.records, folded.weeks, folded.pairs, charts, find, day, max_lifts
+    )
+
+
+def _assemble(
+    series: Mapping[str, Sequence[tuple[date, float]]],
+    best: Mapping[str, BestLift],
+    weeks: Sequence[WeekVolume],
+    pairs: Mapping[Pair, Sequence[PairPoint]],
+    charts: OverviewCharts,
+    find: ExerciseLookup,
+    day: date,
+    max_lifts: int,
+) -> Overview:
+    """The overview from a history's folded series."""
 
     def name(slug: str) -> str:
         exercise = find(slug)
         return exercise.name if exercise else slug
 
-    series = e1rm_series(history, find)
-    day = today or (history[-1].started_at.date() if history else date.today())
     ranked = sorted(series.items(), key=lambda item: (-len(item[1]), item[0]))
     lifts = []
     for rank, (slug, points) in enumerate(ranked):
-        trend = lift_trend([(p.date, p.e1rm_kg) for p in points], day)
+        trend = lift_trend(list(points), day)
         if rank >= max_lifts and trend.current is None:
             continue
         lifts.append(
             LiftSeries(
                 slug,
                 name(slug),
-                tuple(SeriesPoint(p.date, p.e1rm_kg) for p in points),
+                tuple(SeriesPoint(d, v) for d, v in points),
                 tuple(Span(s.start, s.end, s.current) for s in trend.spans),
                 tuple(v for part in trend.trend for _, v in part),
                 _starts(trend.trend),
             )
         )
-    weeks = weekly_volume(history, find)
     latest = against_landmarks(weeks[-1]) if weeks else []
     volume = tuple(
         GroupWeek(
@@ -262,10 +306,10 @@ def compute_overview(
         )
         for g in latest
     )
-    pairs = []
-    for pair, pair_points in pair_series(history, find).items():
+    pair_rows = []
+    for pair, pair_points in pairs.items():
         last = pair_points[-1]
-        pairs.append(
+        pair_rows.append(
             PairSummary(
                 pair.compound_slug,
                 name(pair.compound_slug),
@@ -278,25 +322,19 @@ def compute_overview(
                 _rated(p.exhaustion for p in pair_points),
             )
         )
-    best = [
-        RecordSummary(
-            slug,
-            name(slug),
-            found.e1rm.value,
-            found.e1rm.date,
-            found.session_volume.value if found.session_volume else None,
-        )
-        for slug, found in records(history, find).items()
-        if found.e1rm is not None
+    top = [
+        RecordSummary(slug, name(slug), found.e1rm_kg, found.e1rm_day, found.volume_kg)
+        for slug, found in best.items()
+        if found.e1rm_kg is not None and found.e1rm_day is not None
     ]
-    best.sort(key=lambda r: -r.e1rm_kg)
+    top.sort(key=lambda r: -r.e1rm_kg)
     return Overview(
         lifts=tuple(lifts),
-        records=tuple(best),
+        records=tuple(top),
         week=latest[0].week if latest else None,
         volume=volume,
-        pairs=tuple(pairs),
-        charts=overview_charts(history, weeks, find),
+        pairs=tuple(pair_rows),
+        charts=charts,
     )
 
 
@@ -304,7 +342,8 @@ def overview(
     make_uow: UowFactory, owner_id: int, now: Callable[[], datetime] = lambda: datetime.now(UTC)
 ) -> Overview:
     """The owner's overview: the cached one when neither the history nor the day changed
-    (which declines are current depends on the day), else computed."""
+    (which declines are current depends on the day), else folded from the per-session
+    summaries (computing those of sessions changed since they were last written)."""
     day = now().date()
     with make_uow(read_only=True) as uow:
         # The version is read before the history: a change landing in between leaves a
@@ -316,8 +355,12 @@ def overview(
             if stored["day"] == day.isoformat():
                 return Overview.from_dict(stored["overview"])
         find = lookup_for(uow, owner_id)
-        sessions = uow.sessions.history(owner_id)
-    computed = compute_overview(sessions, find, today=day)
+        summaries = session_summaries.read(uow, owner_id)
+    if summaries is None:
+        with make_uow() as uow:
+            summaries = session_summaries.current(uow, owner_id)
+            uow.commit()
+    computed = overview_from_summaries(summaries, find, today=day)
     data = {"day": day.isoformat(), "overview": computed.to_dict()}
     _store(make_uow, owner_id, OVERVIEW_KEY, version, data)
     return computed

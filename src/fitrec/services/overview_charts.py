@@ -4,14 +4,14 @@ volume beside pump and exhaustion. In kg; JSON-able for the analytics cache."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from fitrec.analytics.history import ExerciseLookup
-from fitrec.analytics.isolation import isolation_series
-from fitrec.analytics.pairs import pair_series
+from fitrec.analytics.history import ExerciseLookup, Pair
+from fitrec.analytics.isolation import IsolationSeries, isolation_series
+from fitrec.analytics.pairs import PairPoint, pair_series
 from fitrec.analytics.volume import DEFAULT_LANDMARKS, WeekVolume
 from fitrec.domain.sessions import Session
 
@@ -97,15 +97,26 @@ def overview_charts(
     history: Sequence[Session], weeks: Sequence[WeekVolume], lookup: ExerciseLookup
 ) -> OverviewCharts:
     """The series of a history (oldest first) and its weekly volume."""
+    if history:
+        since = history[-1].started_at - timedelta(days=REACH_DAYS)
+        history = [s for s in history if s.started_at >= since]
+    return charts_of(weeks, isolation_series(history, lookup), pair_series(history, lookup), lookup)
+
+
+def charts_of(
+    weeks: Sequence[WeekVolume],
+    isolations: Sequence[IsolationSeries],
+    pairs: Mapping[Pair, Sequence[PairPoint]],
+    lookup: ExerciseLookup,
+) -> OverviewCharts:
+    """The charts from the weekly volume and the isolation and pair series of the sessions
+    within REACH_DAYS of the last one."""
 
     def name(slug: str) -> str:
         exercise = lookup(slug)
         return exercise.name if exercise else slug
 
     recent = weeks[-MAX_WEEKS:]
-    if history:
-        since = history[-1].started_at - timedelta(days=REACH_DAYS)
-        history = [s for s in history if s.started_at >= since]
     trained = {g for w in recent for g, sets in w.sets_by_group.items() if sets}
     weekly = tuple(
         GroupSeries(
@@ -117,21 +128,21 @@ def overview_charts(
         for group, marks in DEFAULT_LANDMARKS.items()
         if group in trained
     )
-    isolations = tuple(
+    isolation_charts = tuple(
         IsolationChart(
             s.slug,
             name(s.slug),
             s.load_kg,
             tuple((p.day, p.volume_kg, p.reps_at_load) for p in s.points),
         )
-        for s in isolation_series(history, lookup)
+        for s in isolations
     )
-    pairs = tuple(
+    pair_charts = tuple(
         PairChart(
             name(pair.compound_slug),
             name(pair.isolation_slug),
             tuple((p.date, p.isolation_tonnage_kg, p.pump, p.exhaustion) for p in points),
         )
-        for pair, points in pair_series(history, lookup).items()
+        for pair, points in pairs.items()
     )
-    return OverviewCharts(weekly, isolations, pairs)
+    return OverviewCharts(weekly, isolation_charts, pair_charts)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from fitrec.domain.programs import Block, LoadType, Workout
 from fitrec.domain.sessions import Session
-from fitrec.domain.units import Unit
+from fitrec.domain.units import Unit, convert
 from fitrec.planning.targets import Target
 from fitrec.services.errors import NotFound
 from fitrec.services.models import AthleteProfile, LastTime
@@ -84,7 +84,7 @@ def view_in(uow: UnitOfWork, owner_id: int, session: Session) -> SessionView:
         slugs = [e.exercise_slug for b in workout.blocks for e in b.entries if e.exercise_slug]
         last = uow.sessions.last_sets(owner_id, session.started_at, slugs)
         by_label = {t.label: t for t in planned if t.label}
-        blocks = [_block(block, by_label, last) for block in workout.blocks]
+        blocks = [_block(block, by_label, last, profile.unit) for block in workout.blocks]
     return SessionView(
         session=session,
         unit=profile.unit,
@@ -109,12 +109,19 @@ def _workout(uow: UnitOfWork, owner_id: int, session: Session) -> Workout | None
         return None  # the program was deleted or renamed since: the sets still show
 
 
-def _block(block: Block, targets: dict[str, Target], last: dict[str, LastTime]) -> PlanBlock:
+def _block(
+    block: Block, targets: dict[str, Target], last: dict[str, LastTime], unit: Unit
+) -> PlanBlock:
+    """A planned block; a program's absolute load in `unit` (the lifter's, the session's)."""
     entries = []
     for position, entry in enumerate(block.entries, start=1):
         p = entry.prescription
         target = targets.get(f"{block.label}{position}")
-        absolute = p.load.value if p.load and p.load.type is LoadType.ABSOLUTE else None
+        absolute = (
+            round(convert(p.load.value, p.load.unit or unit, unit), 2)
+            if p.load and p.load.type is LoadType.ABSOLUTE
+            else None
+        )
         entries.append(
             PlanEntry(
                 position=position,

@@ -6,7 +6,7 @@ Every repository method takes the owner: another owner's rows are simply not fou
 from __future__ import annotations
 
 import builtins
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from types import TracebackType
@@ -339,6 +339,20 @@ class AnalyticsCache(Protocol):
 
     def put(self, owner_id: int, key: str, version: int, payload: str) -> None:
         """Store a payload computed at `version` (commit to keep it)."""
+        ...
+
+    # Per-session summaries: the store drops a session's summary whenever the session, its
+    # sets or its feedback change (and an owner's when their custom exercises change).
+    def unsummarised(self, owner_id: int, fmt: int) -> list[Session]:
+        """The owner's sessions (whole, oldest first) without a summary of format `fmt`."""
+        ...
+
+    def put_summaries(self, owner_id: int, fmt: int, payloads: Mapping[str, str]) -> None:
+        """Store summaries (JSON text) of format `fmt` by session id (commit to keep them)."""
+        ...
+
+    def summaries(self, owner_id: int, fmt: int) -> list[str | None]:
+        """Every session's summary of format `fmt` in history order; None where missing."""
         ...
 
 

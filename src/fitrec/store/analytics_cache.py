@@ -1,11 +1,24 @@
-"""The analytics read model: per-owner history versions (bumped by triggers) and cached payloads."""
+"""The analytics read model: per-owner history versions (bumped by triggers), cached
+payloads and per-session summaries (dropped by triggers when their session changes)."""
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, select
+from collections.abc import Mapping
+
+from sqlalchemy import ColumnElement, Connection, Join, and_, delete, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 
-from fitrec.store.tables import AnalyticsCacheRow, HistoryVersionRow
+from fitrec.domain.sessions import Session
+from fitrec.store.session_history import read_history
+from fitrec.store.tables import (
+    AnalyticsCacheRow,
+    HistoryVersionRow,
+    SessionRow,
+    SessionSummaryRow,
+)
+
+S = SessionRow.__table__
+Y = SessionSummaryRow.__table__
 
 
 class SqlAnalyticsCache:
@@ -46,3 +59,47 @@ class SqlAnalyticsCache:
             where=AnalyticsCacheRow.version <= statement.excluded.version,
         )
         self._db.execute(statement)
+
+    def _joined(self, owner_id: int, fmt: int) -> tuple[Join, ColumnElement[bool]]:
+        """The owner's sessions, each with its summary of format `fmt` if there is one."""
+        on = and_(Y.c.session_id == S.c.id, Y.c.format == fmt)
+        return S.outerjoin(Y, on), S.c.owner_id == owner_id
+
+    def unsummarised(self, owner_id: int, fmt: int) -> list[Session]:
+        """The owner's sessions (whole, oldest first) without a summary of format `fmt`."""
+        joined, mine = self._joined(owner_id, fmt)
+        missing = select(S.c.id).select_from(joined).where(mine, Y.c.session_id.is_(None))
+        if self._db.execute(missing.limit(1)).first() is None:
+            return []
+        return read_history(self._db, owner_id, session_rows=missing)
+
+    def put_summaries(self, owner_id: int, fmt: int, payloads: Mapping[str, str]) -> None:
+        """Store summaries of format `fmt` by session public id (replacing older formats)."""
+        if not payloads:
+            return
+        rows = dict(
+            self._db.execute(
+                select(S.c.public_id, S.c.id).where(
+                    S.c.owner_id == owner_id, S.c.public_id.in_(list(payloads))
+                )
+            ).all()
+        )
+        self._db.execute(
+            delete(SessionSummaryRow).where(SessionSummaryRow.session_id.in_(list(rows.values())))
+        )
+        self._db.execute(
+            insert(SessionSummaryRow),
+            [
+                {"session_id": rows[pid], "owner_id": owner_id, "format": fmt, "payload": text}
+                for pid, text in payloads.items()
+                if pid in rows
+            ],
+        )
+
+    def summaries(self, owner_id: int, fmt: int) -> list[str | None]:
+        """Every session's summary of format `fmt` in history order; None where missing."""
+        joined, mine = self._joined(owner_id, fmt)
+        statement = (
+            select(Y.c.payload).select_from(joined).where(mine).order_by(S.c.started_at, S.c.id)
+        )
+        return [payload for (payload,) in self._db.execute(statement)]

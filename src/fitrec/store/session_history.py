@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, text
+from sqlalchemy import Connection, Select, insert, select, text
 
 from fitrec.domain.sessions import Session
 from fitrec.store.session_rows import (
@@ -48,11 +48,13 @@ def read_history(
     exercise_slug: str | None = None,
     since: datetime | None = None,
     whole_sessions: bool = False,
+    session_rows: Select[tuple[int]] | None = None,
 ) -> list[Session]:
     """Every session of the owner (oldest first) with its sets in order, in one query.
 
     `exercise_slug` keeps only that exercise's sets; with `whole_sessions`, every set of
-    the sessions that contain that exercise.
+    the sessions that contain that exercise; `session_rows` (a query of session row ids)
+    keeps only those sessions.
     """
     # The owner in the join condition lets the (owner_id, session_id, ...) index serve the
     # join; without it SQLite scans every set once per session (1 s for 20,000 sets).
@@ -74,6 +76,8 @@ def read_history(
         statement = statement.where(P.c.exercise_slug == exercise_slug)
     if since is not None:
         statement = statement.where(S.c.started_at >= to_db(since))
+    if session_rows is not None:
+        statement = statement.where(S.c.id.in_(session_rows))
     sessions: list[Session] = []
     by_row: dict[int, Session] = {}
     current_row = None
@@ -91,7 +95,9 @@ def read_history(
         if row.client_id is not None and current is not None:
             current.sets.append(set_from_row(row, first_set_column))
     if by_row:
-        for session_row, items in feedback_of(db, owner_id, None).items():
+        # A few sessions' feedback by their rows; a whole history's in one scan.
+        rows = None if session_rows is None else list(by_row)
+        for session_row, items in feedback_of(db, owner_id, rows).items():
             target = by_row.get(session_row)
             if target is not None:
                 target.feedback = items

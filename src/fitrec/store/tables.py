@@ -369,3 +369,21 @@ class MuscleRatingRow(Base):
     soreness: Mapped[int | None] = mapped_column(Integer)
     joint: Mapped[int | None] = mapped_column(Integer)
     recorded_at: Mapped[datetime] = mapped_column(DateTime, nullable=False)
+
+
+class SessionSummaryRow(Base):
+    """One session's share of the whole-history analytics (JSON text), in a given format.
+
+    Triggers (migration 0013, not the models) delete a session's row when its sets,
+    feedback or header change, and an owner's rows when their custom exercises change;
+    the analytics service writes the missing ones back.
+    """
+
+    __tablename__ = "session_summaries"
+
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("sessions.id", ondelete="CASCADE"), primary_key=True
+    )
+    owner_id: Mapped[int] = _owner()
+    format: Mapped[int] = mapped_column(Integer, nullable=False)
+    payload: Mapped[str] = mapped_column(Text, nullable=False)
