@@ -63,7 +63,8 @@ def test_builder_says_where_the_notation_is_wrong(
         "program: Broken\n\n## Day A\nA1. Barbell Bench Press: 3×\n"
     )
     page.wait_for_function(
-        "document.getElementById('findings-status').textContent.includes('could not be checked')"
+        "() => document.getElementById('findings-status').textContent"
+        ".includes('could not be checked')"
     )
     shown = page.locator("#findings-status").inner_text()
     assert "text: " in shown and "line 4" in shown, shown
@@ -152,7 +153,7 @@ def test_a_new_program_starts_empty_and_one_with_an_error_saves_only_as_a_draft(
     # Blocks can be reordered: B moves up and becomes A.
     page.get_by_role("button", name="Move B up").click()
     page.wait_for_function(
-        "document.getElementById('program-text').value.includes('A1. Barbell Squat')"
+        "() => document.getElementById('program-text').value.includes('A1. Barbell Squat')"
     )
     assert "B1. Barbell Bench Press" in editor.input_value()
     page.wait_for_selector("#blocks li.block[data-block='B']")

@@ -125,7 +125,7 @@ def test_nothing_shifts_when_the_rest_timer_starts_and_counts(
     timer = phone.locator("#rest-timer")
     before, text = timer.bounding_box(), timer.inner_text()
     phone.wait_for_function(
-        f"document.getElementById('rest-timer').textContent !== {text!r}", timeout=5000
+        f"() => document.getElementById('rest-timer').textContent !== {text!r}", timeout=5000
     )
     assert timer.bounding_box() == before
     assert phone.locator("#rest-panel").bounding_box()["y"] == top

@@ -250,7 +250,7 @@ def test_another_owners_ids_are_not_found_in_forms_and_pages(app: Any) -> None:
     session_id = str(started.url).rsplit("/", 1)[1]
     body = {"exercise_slug": "barbell-bench-press", "weight": 100, "reps": 8, "unit": "kg"}
     csrf = {"X-CSRF-Token": token(owner.get("/").text)}
-    put = owner.put(f"/web/api/sessions/{session_id}/sets/mine", json=body, headers=csrf)
+    put = owner.put(f"/api/v1/sessions/{session_id}/sets/mine", json=body, headers=csrf)
     assert put.status_code == 201, put.text
 
     other = signed_in(app, "not-the-owner@example.com")

@@ -64,6 +64,9 @@ class ImportSummaryOut(BaseModel):
     notes: int
     first_date: str | None = Field(description="ISO day of the first session added")
     last_date: str | None = Field(description="ISO day of the last session added")
+    skipped_sets: int = Field(description="sets the file marks skipped (kept in the note)")
+    not_imported: int = Field(description="rows of kinds fitrec does not read, e.g. cardio")
+    routines_as_notes: int = Field(description="routines listed in the report's notes")
 
 
 class ImportOut(BaseModel):

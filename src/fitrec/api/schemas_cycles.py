@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-Word = Annotated[str, Field(max_length=40)]
+# The generator's choices, as the services check them (the schema says what they accept).
+Level = Literal["beginner", "intermediate", "advanced"]
+Equipment = Literal["barbell", "dumbbell", "cable", "machine", "bodyweight"]
+FocusMuscle = Literal["chest", "back", "shoulders", "quadriceps", "hamstrings", "triceps"]
+Phase = Literal["hypertrophy", "strength", "maintenance"]
+Rating = Annotated[int, Field(ge=1, le=5)]
 
 
 class PlanIn(BaseModel):
@@ -15,19 +20,19 @@ class PlanIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    days: int | None = Field(default=None, description="2-6")
-    minutes: int | None = Field(default=None, description="30-120")
-    level: Word | None = Field(default=None, description="beginner, intermediate or advanced")
-    training_age_months: int | None = None
-    equipment: list[Word] | None = Field(
+    days: Annotated[int, Field(ge=2, le=6)] | None = Field(default=None, description="2-6")
+    minutes: Annotated[int, Field(ge=30, le=120)] | None = Field(default=None, description="30-120")
+    level: Level | None = Field(default=None, description="beginner, intermediate or advanced")
+    training_age_months: Annotated[int, Field(ge=0, le=900)] | None = None
+    equipment: list[Equipment] | None = Field(
         default=None, max_length=10, description="barbell, dumbbell, cable, machine, bodyweight"
     )
-    focus: list[Word] | None = Field(
+    focus: list[FocusMuscle] | None = Field(
         default=None,
         max_length=10,
         description="chest, back, shoulders, quadriceps, hamstrings, triceps",
     )
-    phase: Word | None = Field(default=None, description="hypertrophy, strength or maintenance")
+    phase: Phase | None = Field(default=None, description="hypertrophy, strength or maintenance")
     seed: int | None = None
 
 
@@ -160,6 +165,6 @@ class RatingIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    muscle: Word
-    soreness: int | None = Field(default=None, description="1 recovered ... 5 very sore")
-    joint: int | None = Field(default=None, description="joint discomfort: 1 none ... 5 severe")
+    muscle: FocusMuscle
+    soreness: Rating | None = Field(default=None, description="1 recovered ... 5 very sore")
+    joint: Rating | None = Field(default=None, description="joint discomfort: 1 none ... 5 severe")
