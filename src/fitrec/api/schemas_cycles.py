@@ -12,7 +12,7 @@ Level = Literal["beginner", "intermediate", "advanced"]
 Equipment = Literal["barbell", "dumbbell", "cable", "machine", "bodyweight"]
 FocusMuscle = Literal["chest", "back", "shoulders", "quadriceps", "hamstrings", "triceps"]
 Phase = Literal["hypertrophy", "strength", "maintenance"]
-Rating = Annotated[int, Field(ge=1, le=5)]
+Rating = Annotated[int, Field(ge=1, le=5, strict=True)]
 
 
 class PlanIn(BaseModel):
@@ -20,12 +20,19 @@ class PlanIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    days: Annotated[int, Field(ge=2, le=6)] | None = Field(default=None, description="2-6")
-    minutes: Annotated[int, Field(ge=30, le=120)] | None = Field(default=None, description="30-120")
+    days: Annotated[int, Field(ge=2, le=6, strict=True)] | None = Field(
+        default=None, description="2-6"
+    )
+    minutes: Annotated[int, Field(ge=30, le=120, strict=True)] | None = Field(
+        default=None, description="30-120"
+    )
     level: Level | None = Field(default=None, description="beginner, intermediate or advanced")
-    training_age_months: Annotated[int, Field(ge=0, le=900)] | None = None
+    training_age_months: Annotated[int, Field(ge=0, le=900, strict=True)] | None = None
     equipment: list[Equipment] | None = Field(
-        default=None, max_length=10, description="barbell, dumbbell, cable, machine, bodyweight"
+        default=None,
+        min_length=1,
+        max_length=10,
+        description="barbell, dumbbell, cable, machine, bodyweight",
     )
     focus: list[FocusMuscle] | None = Field(
         default=None,
@@ -33,7 +40,7 @@ class PlanIn(BaseModel):
         description="chest, back, shoulders, quadriceps, hamstrings, triceps",
     )
     phase: Phase | None = Field(default=None, description="hypertrophy, strength or maintenance")
-    seed: int | None = None
+    seed: Annotated[int, Field(strict=True)] | None = None
 
 
 class MuscleSetsOut(BaseModel):
@@ -79,7 +86,9 @@ class CycleIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     program: Annotated[str, Field(min_length=1, max_length=200)]
-    weeks: int = Field(description="4-8 accumulation weeks; a deload week follows")
+    weeks: int = Field(
+        strict=True, ge=4, le=8, description="4-8 accumulation weeks; a deload week follows"
+    )
 
 
 class GridWeekOut(BaseModel):
@@ -163,7 +172,16 @@ class AcceptIn(BaseModel):
 class RatingIn(BaseModel):
     """How a muscle feels before its session: soreness and joint discomfort, 1-5."""
 
-    model_config = ConfigDict(extra="forbid")
+    # At least one of the two ratings: the server refuses a rating of neither.
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "anyOf": [
+                {"required": ["soreness"], "properties": {"soreness": {"type": "integer"}}},
+                {"required": ["joint"], "properties": {"joint": {"type": "integer"}}},
+            ]
+        },
+    )
 
     muscle: FocusMuscle
     soreness: Rating | None = Field(default=None, description="1 recovered ... 5 very sore")
