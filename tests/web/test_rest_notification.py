@@ -45,13 +45,6 @@ def notifications_after(worker: Any, seconds: float) -> list[str]:
         time.sleep(0.1)
 
 
-def test_a_rest_ending_with_no_visible_page_shows_a_notification(allowed: Any) -> None:
-    worker = allowed.context.service_workers[0]
-    assert allowed.evaluate(SCHEDULE, 800) is True
-    allowed.goto("about:blank")  # the site's page is gone, as with the screen locked
-    assert notifications_after(worker, 10) == ["A2 · Cable Fly, set 2 of 3"]
-
-
 def test_a_visible_page_or_a_cancelled_rest_gets_no_notification(allowed: Any) -> None:
     worker = allowed.context.service_workers[0]
     assert allowed.evaluate(SCHEDULE, 300) is True
